@@ -1,0 +1,50 @@
+"""resolex: UN-style resolution text to typed paragraphs and cross-references.
+
+>>> import resolex
+>>> doc = resolex.extract("24. Invites the Secretary-General to act, as stated in paragraph 35 of the Tunis Agenda;")
+>>> [(p.number, p.kind, p.lead) for p in doc.paragraphs]
+[('24', 'operative', 'Invites')]
+>>> [(r.text, r.document.id, [str(x) for x in r.pinpoints]) for r in doc.references]
+[('paragraph 35 of the Tunis Agenda', 'tunis-agenda', ['35'])]
+"""
+
+from resolex.catalogue import Catalogue, Instrument
+from resolex.errors import DataFileError, ResolexError, SourceError
+from resolex.models import (
+    Diagnostic,
+    Document,
+    DocumentRef,
+    Elision,
+    Heading,
+    OffsetMap,
+    Paragraph,
+    Pinpoint,
+    Reference,
+    Source,
+    Span,
+    SubParagraph,
+)
+from resolex.pipeline import extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Catalogue",
+    "DataFileError",
+    "Diagnostic",
+    "Document",
+    "DocumentRef",
+    "Elision",
+    "Heading",
+    "Instrument",
+    "OffsetMap",
+    "Paragraph",
+    "Pinpoint",
+    "Reference",
+    "ResolexError",
+    "Source",
+    "Span",
+    "SubParagraph",
+    "__version__",
+    "extract",
+]

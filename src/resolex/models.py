@@ -1,0 +1,204 @@
+"""The typed results of extraction.
+
+Every model is frozen, forbids unknown fields and holds tuples, so a result is a
+value: two extractions of the same text compare equal and JSON loads back into
+an equal object. Items link to each other by id, never by back-pointer.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ParagraphKind = Literal["preambular", "operative"]
+Severity = Literal["error", "warning", "info"]
+PinpointUnit = Literal["paragraph", "preambular", "article", "section", "chapter", "annex"]
+TargetKind = Literal["instrument", "resolution", "decision", "document"]
+
+
+class Frozen(BaseModel):
+    """Base for every public model: immutable, strict about fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Frozen):
+    """Half-open character range ``[start, end)`` into ``Document.text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class Diagnostic(Frozen):
+    """Something doubtful or wrong, with a stable code and where it is."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None = None
+
+
+class SubParagraph(Frozen):
+    """A lettered or numbered item inside a paragraph: ``(a)``, ``(ii)``, ``b)``."""
+
+    id: str
+    label: str
+    text: str
+    span: Span
+    subparagraphs: tuple[SubParagraph, ...] = ()
+
+
+class Paragraph(Frozen):
+    """A preambular or operative paragraph of a resolution or outcome text."""
+
+    id: str
+    number: str | None
+    kind: ParagraphKind
+    lead: str
+    text: str
+    span: Span
+    section: str | None = None
+    subparagraphs: tuple[SubParagraph, ...] = ()
+    quote_depth: int = 0
+
+
+class Heading(Frozen):
+    """A short unnumbered line that titles the paragraphs below it."""
+
+    text: str
+    span: Span
+
+
+class Elision(Frozen):
+    """An omission mark between paragraphs: ``(...)``, ``[...]``, ``…``."""
+
+    text: str
+    span: Span
+
+
+class Pinpoint(Frozen):
+    """One cited paragraph (or article, section …), optionally narrowed to an item.
+
+    ``str()`` gives the form a reader would write: ``35``, ``33 (b)``, ``5 (b) (ii)``.
+    """
+
+    unit: PinpointUnit = "paragraph"
+    paragraph: str
+    subparagraph: str | None = None
+    item: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.paragraph]
+        parts += [f"({label})" for label in (self.subparagraph, self.item) if label]
+        return " ".join(parts)
+
+    @property
+    def target_id(self) -> str:
+        """The Akoma Ntoso style id of the cited element: ``para_33__subpara_b``."""
+        prefix = {
+            "paragraph": "para",
+            "preambular": "preamble__p",
+            "article": "art",
+            "section": "sec",
+            "chapter": "chp",
+            "annex": "annex",
+        }[self.unit]
+        ident = f"{prefix}_{self.paragraph}"
+        if self.subparagraph:
+            ident += f"__subpara_{self.subparagraph}"
+        if self.item:
+            ident += f"__subpara_{self.item}"
+        return ident
+
+
+class DocumentRef(Frozen):
+    """The instrument a reference names.
+
+    ``id`` is the catalogue slug when the instrument is known; ``symbol`` is the
+    normalised UN symbol when it can be derived; ``title`` is the name as written.
+    """
+
+    kind: TargetKind
+    id: str | None = None
+    symbol: str | None = None
+    title: str | None = None
+    body: str | None = None
+    number: str | None = None
+
+
+class Reference(Frozen):
+    """One mention of a cited text, as written, with what it points at.
+
+    ``document`` is ``None`` when the mention points at the text itself
+    ("paragraph 1 above", "the present resolution").
+    """
+
+    text: str
+    span: Span
+    document: DocumentRef | None
+    pinpoints: tuple[Pinpoint, ...] = ()
+    paragraph_id: str | None = None
+    quote_depth: int = 0
+
+
+class OffsetMap(Frozen):
+    """Where each character of ``Document.text`` came from in the raw source.
+
+    ``pieces`` holds ``(text_start, text_length, raw_start, raw_length)`` runs in
+    text order. When the two lengths are equal the run maps character by
+    character; otherwise the whole run stands for the whole raw range (an
+    entity, a collapsed run of white space, a tag that became a line break).
+    """
+
+    pieces: tuple[tuple[int, int, int, int], ...] = ()
+
+
+class Source(Frozen):
+    """What the text was read from: the raw decoded input and its provenance."""
+
+    raw: str
+    media_type: Literal["text/plain", "text/html"]
+    path: str | None = None
+    encoding: str | None = None
+    message_index: int | None = None
+    message_id: str | None = None
+    date: str | None = None
+    sender: str | None = None
+    subject: str | None = None
+    part: str | None = None
+
+
+class Document(Frozen):
+    """Everything extracted from one text; every span points into ``text``."""
+
+    text: str
+    language: str = "en"
+    title: str | None = None
+    enacting_body: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    elisions: tuple[Elision, ...] = ()
+    references: tuple[Reference, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    source: Source | None = None
+    offsets: OffsetMap = OffsetMap()
+
+    def source_span(self, span: Span) -> tuple[int, int]:
+        """Map a span of ``text`` to ``(start, end)`` in ``source.raw``."""
+        from resolex.offsets import map_span  # local: offsets imports this module
+
+        return map_span(self.offsets, span.start, span.end)
+
+    def paragraph(self, number: str) -> Paragraph | None:
+        """The first paragraph printed with ``number``, if any."""
+        return next((p for p in self.paragraphs if p.number == number), None)

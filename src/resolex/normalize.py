@@ -1,0 +1,256 @@
+"""Normalise: plain text or Word HTML to clean text with an offset map.
+
+Both paths write through one :class:`~resolex.offsets.MapBuilder`, so every
+character of the output knows the raw range it came from. Quote markers (``>``
+at a line start, ``<blockquote>``) are removed from the text and kept as a
+depth per line.
+
+HTML is read with a small lexer over the raw markup rather than a tree: the
+lexer knows the exact raw offset of every tag, entity and text run, which a
+parsed tree (lxml drops positions) cannot give back without diffing.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from resolex.models import OffsetMap
+from resolex.offsets import MapBuilder
+
+# One-for-one replacements: spaces, quotes and dashes that should match as ASCII.
+_CHAR_TABLE = str.maketrans(
+    {
+        **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t", " "),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+        **dict.fromkeys("\r\f\v\u2028\u2029\x85", "\n"),
+    }
+)
+# Characters that carry nothing a reader sees: soft hyphen, zero-width marks, BOM.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+_TEXT_EDITS = regex.compile(
+    r"(?P<crlf>\r\n)|(?P<invisible>[" + _INVISIBLE + r"])|(?m:^(?P<quote>[ \t]{0,3}(?:>[ \t]?)+))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Clean text, its map back to the raw input, and quote depth per line."""
+
+    text: str
+    offsets: OffsetMap
+    depth_changes: tuple[tuple[int, int], ...] = ()
+
+    def depth_at(self, pos: int) -> int:
+        """Quote depth of the text at ``pos`` (0 outside any quotation)."""
+        if not self.depth_changes:
+            return 0
+        i = bisect_right(self.depth_changes, (pos, 1 << 30)) - 1
+        return self.depth_changes[i][1] if i >= 0 else 0
+
+
+def normalize_text(raw: str) -> Normalized:
+    """Plain text: CRLF to LF, drop invisible characters and quote markers."""
+    out = MapBuilder()
+    depths: list[tuple[int, int]] = []
+    cursor = 0
+    for m in _TEXT_EDITS.finditer(raw):
+        if m.start() > cursor:
+            out.copy(raw[cursor : m.start()].translate(_CHAR_TABLE), cursor)
+        if m.group("crlf"):
+            out.replace("\n", m.start(), m.end())
+        elif m.group("quote") is not None:
+            depth = m.group("quote").count(">")
+            _record_depth(depths, out.length, depth)
+        cursor = m.end()
+        if m.group("quote") is None and out.last_char() == "\n":
+            _record_depth(depths, out.length, 0)
+    out.copy(raw[cursor:].translate(_CHAR_TABLE), cursor)
+    text = out.text()
+    return Normalized(text, out.offset_map(), _line_depths(text, depths))
+
+
+def _record_depth(depths: list[tuple[int, int]], pos: int, depth: int) -> None:
+    if depths and depths[-1][0] == pos:
+        depths[-1] = (pos, depth)
+    elif depth != (depths[-1][1] if depths else 0):
+        depths.append((pos, depth))
+
+
+def _line_depths(text: str, marks: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Turn quote-marker positions into per-line depth runs (unquoted lines reset to 0)."""
+    if not marks:
+        return ()
+    marked = dict(marks)
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        depth = marked.get(start, 0)
+        if depth != (runs[-1][1] if runs else 0):
+            runs.append((start, depth))
+        start += len(line) + 1
+    return tuple(runs)
+
+
+# --- HTML --------------------------------------------------------------------
+
+_HTML_TOKEN = regex.compile(
+    r"""
+    (?P<comment><!--.*?(?:-->|\Z))
+  | (?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))
+  | (?P<markup><!\[(?:if|endif)[^\]>]{0,200}\]>|<![^>]{0,2000}>|<\?[^>]{0,2000}>)
+  | (?P<tag></?(?P<name>[A-Za-z][\w:.-]{0,60})(?:[^>"']|"[^"]*"|'[^']*'){0,10000}>)
+  | (?P<entity>&(?:\#[0-9]{1,7};?|\#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?))
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+# White space a browser collapses: anything but a lone space (kept as it is).
+_COLLAPSIBLE = regex.compile(r"[ \n]*\n[ \n]*| {2,}")
+
+_SKIPPED = frozenset({"script", "style", "head", "title", "xml", "template", "noscript", "object"})
+_LINE_BLOCKS = frozenset(
+    {
+        "div", "li", "tr", "td", "th", "dt", "dd", "section", "article", "header", "footer",
+        "address", "center", "caption", "form", "fieldset", "nav", "aside", "main", "figure",
+        "body", "html",
+    }
+)
+_PARAGRAPH_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre", "hr"}
+)
+
+
+class _HtmlFlattener:
+    """Walks the token stream once, writing text, line breaks and quote depths."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.out = MapBuilder()
+        self.pending = 0  # line breaks owed before the next visible character
+        self.pending_at = (0, 0)  # raw range the owed breaks stand for
+        self.quote = 0
+        self.pre = 0
+        self.depths: list[tuple[int, int]] = []
+
+    def run(self) -> Normalized:
+        raw = self.raw
+        cursor = 0
+        pos = 0
+        n = len(raw)
+        while pos < n:
+            m = _HTML_TOKEN.search(raw, pos)
+            if m is None:
+                break
+            if m.start() > cursor:
+                self.text(raw[cursor : m.start()], cursor)
+            cursor = self.token(m)
+            pos = cursor
+        if cursor < n:
+            self.text(raw[cursor:], cursor)
+        return Normalized(self.out.text(), self.out.offset_map(), tuple(self.depths))
+
+    def token(self, m: regex.Match[str]) -> int:
+        if m.group("tag"):
+            return self.tag(m)
+        if m.group("entity"):
+            decoded = html.unescape(m.group("entity"))
+            if decoded == m.group("entity"):
+                self.text(decoded, m.start())
+            else:
+                self.visible(decoded.translate(_CHAR_TABLE), m.start(), m.end())
+        return m.end()
+
+    def tag(self, m: regex.Match[str]) -> int:
+        name = m.group("name").lower()
+        closing = m.group("tag").startswith("</")
+        if not closing and name in _SKIPPED:
+            return self.skip_element(name, m.end())
+        if name == "br":
+            self.breaks(1, m.start(), m.end(), add=True)
+        elif name in _PARAGRAPH_BLOCKS:
+            self.breaks(2, m.start(), m.end())
+        elif name in _LINE_BLOCKS:
+            self.breaks(1, m.start(), m.end())
+        if name == "blockquote":
+            self.quote = max(0, self.quote + (-1 if closing else 1))
+        elif name == "pre":
+            self.pre = max(0, self.pre + (-1 if closing else 1))
+        return m.end()
+
+    def skip_element(self, name: str, after: int) -> int:
+        """Jump past a ``<style>``/``<script>``/``<head>`` element's content."""
+        closer = regex.compile(r"</" + regex.escape(name) + r"\s*>" + ("|<body\\b" if name == "head" else ""), regex.IGNORECASE)
+        m = closer.search(self.raw, after)
+        if m is None:
+            return after if name == "head" else len(self.raw)
+        return m.end() if m.group().startswith("</") else m.start()
+
+    def breaks(self, count: int, start: int, end: int, *, add: bool = False) -> None:
+        if self.out.length == 0:
+            return
+        wanted = self.pending + count if add else max(self.pending, count)
+        if wanted != self.pending:
+            self.pending_at = (start, end) if self.pending == 0 else (self.pending_at[0], end)
+        self.pending = min(wanted, 2)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        if self.out.last_char() == " ":
+            self.out.drop_last_char()
+        self.out.replace("\n" * self.pending, *self.pending_at)
+        self.pending = 0
+
+    def space(self, start: int, end: int) -> None:
+        if self.pending or self.out.length == 0 or self.out.last_char() in " \n":
+            return
+        self.out.replace(" ", start, end)
+
+    def text(self, chunk: str, start: int) -> None:
+        """Visible text between tokens: runs of white space collapse to one space."""
+        chunk = chunk.translate(_CHAR_TABLE)
+        if self.pre:
+            self.visible(chunk, start, start + len(chunk))
+            return
+        cursor = 0
+        for m in _COLLAPSIBLE.finditer(chunk):
+            if m.start() > cursor:
+                self.visible(chunk[cursor : m.start()], start + cursor, start + m.start())
+            self.space(start + m.start(), start + m.end())
+            cursor = m.end()
+        if cursor < len(chunk):
+            self.visible(chunk[cursor:], start + cursor, start + len(chunk))
+
+    def visible(self, chunk: str, start: int, end: int) -> None:
+        if _has_invisible(chunk):
+            chunk = "".join(ch for ch in chunk if ch not in _INVISIBLE)
+        if not self.pre and (self.pending or self.out.last_char() in ("", " ", "\n")):
+            stripped = chunk.lstrip(" ")
+            if len(chunk) == end - start:
+                start += len(chunk) - len(stripped)
+            chunk = stripped
+        if not chunk:
+            return
+        self.flush()
+        if self.out.last_char() in ("\n", "") and self.quote != self._depth():
+            self.depths.append((self.out.length, self.quote))
+        self.out.replace(chunk, start, end)
+
+    def _depth(self) -> int:
+        return self.depths[-1][1] if self.depths else 0
+
+
+def _has_invisible(chunk: str) -> bool:
+    return any(ch in chunk for ch in _INVISIBLE)
+
+
+def normalize_html(raw: str) -> Normalized:
+    """Flatten markup: block tags become line breaks, inline tags join, entities decode."""
+    return _HtmlFlattener(raw).run()

@@ -1,0 +1,170 @@
+"""Vocabularies and patterns as data: loaded, validated and compiled once.
+
+The TOML files under ``resolex/data`` are read into frozen models, so a bad
+entry fails at load time naming its file, entry and field. Compiled sets are
+memoised with ``functools.cache``; nothing here changes after it is built.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, TypeVar
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from resolex.errors import DataFileError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class LeadList(_Data):
+    adverbs: tuple[str, ...]
+    phrases: tuple[str, ...]
+    we_openers: tuple[str, ...] = ()
+
+
+class LeadsFile(_Data):
+    schema_version: Literal[1]
+    operative: LeadList
+    preambular: LeadList
+
+
+class Body(_Data):
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    resolution_symbol: str
+    number_shape: Literal["session", "serial-year", "year"]
+
+
+class BodiesFile(_Data):
+    schema_version: Literal[1]
+    body: tuple[Body, ...]
+
+
+class PatternEntry(_Data):
+    """A named regular expression with the strings it must and must not match."""
+
+    name: str
+    pattern: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()
+    note: str = ""
+
+
+class PatternsFile(_Data):
+    schema_version: Literal[1]
+    placeholders: dict[str, str]
+    pattern: tuple[PatternEntry, ...]
+
+
+def read_data_file(name: str) -> dict[str, Any]:
+    """Parse a packaged TOML data file."""
+    try:
+        raw = resources.files("resolex.data").joinpath(name).read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"data file {name}: {exc}") from exc
+
+
+def validate_data(model: type[M], data: dict[str, Any], origin: str) -> M:
+    """Validate parsed data, turning Pydantic's report into one that names the entry."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"entry {'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise DataFileError(f"{origin}: {problems}") from exc
+
+
+@cache
+def leads() -> LeadsFile:
+    return validate_data(LeadsFile, read_data_file("leads.toml"), "leads.toml")
+
+
+@cache
+def bodies() -> BodiesFile:
+    return validate_data(BodiesFile, read_data_file("bodies.toml"), "bodies.toml")
+
+
+@cache
+def pattern_file() -> PatternsFile:
+    return validate_data(PatternsFile, read_data_file("patterns.toml"), "patterns.toml")
+
+
+def alternation(phrases: tuple[str, ...] | list[str], *, flexible_space: bool = True) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any run."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    escaped = [regex.escape(p) for p in ordered]
+    if flexible_space:
+        escaped = [e.replace(r"\ ", r"\s+") for e in escaped]
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def expand(template: str, placeholders: dict[str, str], depth: int = 0) -> str:
+    """Replace ``{name}`` with its placeholder pattern (recursively, names become groups)."""
+    if depth > 8:
+        raise DataFileError(f"patterns.toml: placeholders nest too deeply in {template!r}")
+
+    def sub(m: regex.Match[str]) -> str:
+        key = m.group(1)
+        if key not in placeholders:
+            raise DataFileError(f"patterns.toml: unknown placeholder {{{key}}} in {template!r}")
+        return "(?:" + expand(placeholders[key], placeholders, depth + 1) + ")"
+
+    return str(regex.sub(r"\{([a-z_]+)\}", sub, template))
+
+
+@cache
+def compiled_pattern(name: str) -> regex.Pattern[str]:
+    """The named pattern of ``patterns.toml``, placeholders expanded, compiled once."""
+    data = pattern_file()
+    for entry in data.pattern:
+        if entry.name == name:
+            return regex.compile(expand(entry.pattern, data.placeholders), regex.VERBOSE)
+    raise DataFileError(f"patterns.toml: no pattern named {name!r}")
+
+
+class LeadMatcher:
+    """Finds the lead of a block: the vocabulary phrase it opens with."""
+
+    def __init__(self, data: LeadsFile) -> None:
+        op, pre = data.operative, data.preambular
+        lowered = [p[0].lower() + p[1:] for p in op.phrases]
+        self.operative = regex.compile(
+            r"(?:(?:" + alternation(op.adverbs) + r")\s+" + alternation(lowered) + r"|"
+            + alternation(op.phrases) + r")(?![\w-])"
+        )
+        self.we = regex.compile(r"We\s+(?:(?:also|further|again|therefore|hereby|all|now|each)\s+)?[a-z][\w-]*\b")
+        self.preambular = regex.compile(
+            alternation(pre.phrases) + r"(?:\s+" + alternation(pre.adverbs) + r")?(?![\w-])"
+        )
+
+    def operative_lead(self, text: str, pos: int = 0) -> str | None:
+        m = self.operative.match(text, pos)
+        return _one_space(m.group()) if m else None
+
+    def we_lead(self, text: str, pos: int = 0) -> str | None:
+        m = self.we.match(text, pos)
+        return _one_space(m.group()) if m else None
+
+    def preambular_lead(self, text: str, pos: int = 0) -> str | None:
+        m = self.preambular.match(text, pos)
+        return _one_space(m.group()) if m else None
+
+
+def _one_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+@cache
+def lead_matcher() -> LeadMatcher:
+    return LeadMatcher(leads())

@@ -1,0 +1,58 @@
+"""The pipeline in one place: load → normalise → segment → detect → resolve."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from resolex.catalogue import Catalogue
+from resolex.detect import detector_for
+from resolex.load import Format, decode, sniff
+from resolex.models import Diagnostic, Document, Source
+from resolex.normalize import normalize_html, normalize_text
+from resolex.resolve import Context, resolve
+from resolex.segment import segment
+
+
+def extract(
+    source: str | bytes,
+    *,
+    format: Format = "auto",  # noqa: A002  (the public name users call)
+    catalogue: Catalogue | None = None,
+) -> Document:
+    """Read resolution text, Word HTML or an e-mail body into a :class:`Document`.
+
+    Total on text: any ``str`` gives a ``Document``; doubts become diagnostics.
+    """
+    if format not in ("auto", "text", "html"):
+        raise ValueError(f"format must be 'auto', 'text' or 'html', not {format!r}")
+    diagnostics: list[Diagnostic] = []
+    encoding: str | None = None
+    if isinstance(source, bytes):
+        decoded = decode(source)
+        raw, encoding = decoded.text, decoded.encoding
+        diagnostics.extend(decoded.diagnostics)
+    elif isinstance(source, str):
+        raw = source
+    else:
+        raise TypeError(f"extract() takes str or bytes, not {type(source).__name__}")
+    media: Literal["text", "html"] = sniff(raw, format)
+    norm = normalize_html(raw) if media == "html" else normalize_text(raw)
+    catalogue = catalogue or Catalogue.default()
+    seg = segment(norm)
+    diagnostics.extend(seg.diagnostics)
+    mentions = detector_for(catalogue).find(norm.text, diagnostics)
+    is_resolution = seg.enacting_body is not None
+    ctx = Context(norm.text, catalogue, seg.enacting_body, is_resolution)
+    references = resolve(mentions, ctx, seg.paragraphs, diagnostics, norm.depth_at)
+    return Document(
+        text=norm.text,
+        title=seg.title,
+        enacting_body=seg.enacting_body,
+        paragraphs=tuple(seg.paragraphs),
+        headings=tuple(seg.headings),
+        elisions=tuple(seg.elisions),
+        references=tuple(references),
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.span.start if d.span else -1, d.code))),
+        source=Source(raw=raw, media_type="text/html" if media == "html" else "text/plain", encoding=encoding),
+        offsets=norm.offsets,
+    )

@@ -1,0 +1,207 @@
+"""Resolve: a mention to what it cites, in the context of the citing text.
+
+Rules, in order (see README "How references are resolved"):
+
+- A resolution number takes its organ from the mention ("General Assembly
+  resolution 60/252"), else from a body named just before "its" ("the General
+  Assembly, in its resolution …"), else "its" means the citing text's own organ,
+  else the shape of the number decides (``1325 (2000)`` Security Council,
+  ``2006/46`` ECOSOC, ``60/252`` General Assembly) — and a citing text by an organ
+  whose numbers have that shape claims it.
+- A symbol is normalised; a resolution symbol also yields organ and number.
+- Names, symbols and numbers found in the catalogue take the catalogue id.
+- Pinpoints with no cited text ("paragraph 1") point at the text itself when
+  it is a resolution (it has an enacting formula, or the mention sits in one of
+  its paragraphs); in other prose they take the text cited just before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from resolex.catalogue import Catalogue, Instrument
+from resolex.detect import Mention, ResolutionItem
+from resolex.models import Diagnostic, DocumentRef, Paragraph, Reference
+from resolex.patterns import Body, bodies
+
+_SHAPES = {
+    "serial-year": regex.compile(r"\d{1,4}(?:\s?[A-Z])?\s\((?:19|20)\d{2}\)"),
+    "year": regex.compile(r"(?:19[4-9]\d|20\d\d)/\d{1,4}(?:\s[A-Z])?"),
+    "session": regex.compile(r"(?:(?:ES-|S-)?\d{1,2}/\d{1,4}(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?)?|\d{1,4}(?:\s?[A-Z])?\s\([IVXL]+\))"),
+}
+_LOOKBACK = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the citing text tells about its references."""
+
+    text: str
+    catalogue: Catalogue
+    enacting_body: str | None
+    is_resolution: bool
+
+
+def body_by_name(name: str | None) -> Body | None:
+    if not name:
+        return None
+    folded = " ".join(name.split()).casefold()
+    for body in bodies().body:
+        if folded in (a.casefold() for a in body.aliases) or folded == body.name.casefold():
+            return body
+    return None
+
+
+def resolution_ref(item: ResolutionItem, start: int, ctx: Context, *, itu: bool) -> DocumentRef:
+    kind = "decision" if item.decision else "resolution"
+    if itu:
+        return DocumentRef(kind=kind, body="International Telecommunication Union", number=item.number, title=None)
+    body = body_by_name(item.body)
+    if body is None and item.its:
+        body = body_by_name(_body_before(ctx.text, start)) or body_by_name(ctx.enacting_body)
+    if body is None:
+        body = _body_by_shape(item.number, body_by_name(ctx.enacting_body))
+    symbol = None
+    if body is not None and body.resolution_symbol and kind == "resolution" and _shape_fits(body, item.number):
+        symbol = body.resolution_symbol.format(number=_symbol_number(item.number))
+    known = ctx.catalogue.by_symbol(symbol) if symbol else None
+    return DocumentRef(
+        kind=kind,
+        id=known.id if known else None,
+        symbol=symbol,
+        title=known.title if known else None,
+        body=body.name if body else None,
+        number=item.number,
+    )
+
+
+def _body_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - _LOOKBACK) : start]
+    found: str | None = None
+    for body in bodies().body:
+        for alias in body.aliases:
+            if len(alias) > 3 and regex.search(regex.escape(alias) + r"\W{0,3}(?:\w+\W+){0,3}$", window):
+                found = alias
+    return found
+
+
+def _body_by_shape(number: str, own: Body | None) -> Body | None:
+    if own is not None and _shape_fits(own, number):
+        return own
+    for body in bodies().body:
+        if body.resolution_symbol and body.id in ("ga", "sc", "ecosoc") and _shape_fits(body, number):
+            return body
+    return None
+
+
+def _shape_fits(body: Body, number: str) -> bool:
+    return bool(_SHAPES[body.number_shape].fullmatch(number))
+
+
+def _symbol_number(number: str) -> str:
+    """Number as it stands in a symbol: ``57/270 B``, ``1325 (2000)``, ``1514(XV)``."""
+    return regex.sub(r"\s\(([IVXL]+)\)$", r"(\1)", number)
+
+
+def normalise_symbol(symbol: str) -> str:
+    compact = "".join(symbol.split())
+    compact = regex.sub(r"\((\d{4})\)$", r" (\1)", compact)
+    return compact
+
+
+def symbol_ref(symbol: str, catalogue: Catalogue) -> DocumentRef:
+    canonical = normalise_symbol(symbol)
+    known = catalogue.by_symbol(canonical)
+    m = regex.match(r"(?P<prefix>A/HRC|A|S|E)/RES/(?P<number>.+)$", canonical)
+    if m:
+        prefix = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council", "A/HRC": "Human Rights Council"}
+        number = regex.sub(r"(?<=\d)\(", " (", m.group("number"))
+        return DocumentRef(
+            kind="resolution", id=known.id if known else None, symbol=canonical,
+            title=known.title if known else None, body=prefix[m.group("prefix")], number=number,
+        )
+    return DocumentRef(kind=known.kind if known else "document", id=known.id if known else None, symbol=canonical, title=known.title if known else None)
+
+
+def instrument_ref(name: str, catalogue: Catalogue) -> DocumentRef | None:
+    known = catalogue.by_name(name)
+    if known is None:
+        return None
+    return _from_instrument(known, " ".join(name.split()))
+
+
+def _from_instrument(inst: Instrument, written: str) -> DocumentRef:
+    return DocumentRef(kind=inst.kind, id=inst.id, symbol=inst.symbol, title=written, body=inst.body, number=inst.number)
+
+
+def resolve(
+    mentions: Sequence[Mention],
+    ctx: Context,
+    paragraphs: Sequence[Paragraph],
+    diagnostics: list[Diagnostic],
+    depth_at: Callable[[int], int],
+) -> list[Reference]:
+    """Turn mentions into references, in text order."""
+    refs: list[Reference] = []
+    locator = _ParagraphLocator(paragraphs)
+    last_document: DocumentRef | None = None
+    for mention in mentions:
+        para_id = locator.find(mention.span.start, mention.span.end)
+        document: DocumentRef | None
+        if mention.form == "self":
+            document = None
+        elif mention.form == "resolution" and mention.resolution is not None:
+            document = resolution_ref(mention.resolution, mention.span.start, ctx, itu=mention.itu)
+        elif mention.form == "symbol" and mention.name:
+            document = symbol_ref(mention.name, ctx.catalogue)
+        elif mention.form in ("instrument", "contextual") and mention.name:
+            document = instrument_ref(mention.name, ctx.catalogue)
+            if document is None:
+                continue
+        elif mention.form == "thereof":
+            if last_document is None:
+                diagnostics.append(_orphan(mention, "'thereof' with no text cited before it"))
+                continue
+            document = last_document
+        elif ctx.is_resolution or para_id is not None:
+            document = None  # a bare "paragraph 1" inside a resolution: its own paragraph
+        elif last_document is not None:
+            document = last_document
+        else:
+            diagnostics.append(_orphan(mention, "a paragraph is cited with no text named before it"))
+            continue
+        if document is not None:
+            last_document = document
+        refs.append(
+            Reference(
+                text=ctx.text[mention.span.start : mention.span.end],
+                span=mention.span,
+                document=document,
+                pinpoints=mention.pinpoints,
+                paragraph_id=para_id,
+                quote_depth=depth_at(mention.span.start),
+            )
+        )
+    return refs
+
+
+def _orphan(mention: Mention, why: str) -> Diagnostic:
+    return Diagnostic(code="RX021", severity="warning", message=f"not linked: {why}", span=mention.span)
+
+
+class _ParagraphLocator:
+    """Which paragraph a span sits in (paragraphs are sorted and do not overlap)."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.paragraphs = sorted(paragraphs, key=lambda p: p.span.start)
+        self.starts = [p.span.start for p in self.paragraphs]
+
+    def find(self, start: int, end: int) -> str | None:
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and self.paragraphs[i].span.end >= end:
+            return self.paragraphs[i].id
+        return None

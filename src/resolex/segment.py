@@ -1,0 +1,513 @@
+"""Segment: lines of normalised text to paragraphs, sub-paragraphs, headings and elisions.
+
+The work is three small passes over the lines:
+
+1. classify each line on its own (blank, numbered start, preambular start,
+   elision, enacting formula, page furniture, other text);
+2. decide which numbered starts really open paragraphs (a number needs a lead
+   from the vocabularies, a first-person "We …" opener, or a run of numbered
+   neighbours that have one);
+3. walk the lines, opening, continuing and closing paragraphs, and placing
+   headings; then find sub-paragraphs inside each paragraph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from resolex.models import Diagnostic, Elision, Heading, Paragraph, ParagraphKind, Span, SubParagraph
+from resolex.normalize import Normalized
+from resolex.patterns import LeadMatcher, alternation, bodies, lead_matcher
+
+LineKind = Literal[
+    "blank", "numbered", "preambular", "elision", "enacting", "title", "closing", "furniture",
+    "separator", "subitem", "text", "consumed",
+]
+
+_NUMBERED = regex.compile(
+    r"(?:(?P<op>OP|PP)\s?)?(?P<num>\d{1,3}(?:\s?(?:bis|ter|quater))?)(?:[.)]|(?<=(?:OP|PP)\s?\d{1,3})[.:]?)(?=\s|$)\s*"
+)
+_ELISION = regex.compile(r"(?:\(\s*(?:\.\s*){2,}\.?\s*\)|\[\s*(?:\.\s*){2,}\.?\s*\]|\(\s*…\s*\)|\[\s*…\s*\]|…|\.{3,})")
+_TITLE = regex.compile(r"(?:[A-Z]{1,3}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+\S")
+_CLOSING = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", regex.IGNORECASE)
+_FURNITURE = regex.compile(
+    r"""(?:
+        \d{1,3}/\d{1,3}                              # page x/y
+      | \d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\S+){0,3}  # job number 25-18301 (E)
+      | \*\d{6,}\*                                   # barcode
+      | [A-Z]{1,5}(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?  # a symbol alone: running header
+      | Page\s+\d+(?:\s+of\s+\d+)?
+      | -\s*\d{1,3}\s*-
+    )""",
+    regex.VERBOSE,
+)
+_SEPARATOR = regex.compile(r"[_\-=*]{5,}")
+_SUBITEM = regex.compile(r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=\s)")
+_ROMAN_HEADING = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.?(?:\s|$)")
+_WORD = regex.compile(r"[^\W\d_][\w'-]*")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # first non-space character
+    end: int  # after the last non-space character
+    text: str
+    kind: LineKind = "text"
+    number: str | None = None
+    body_start: int = 0  # where the text after the number begins (absolute)
+    rest: str = ""  # the text after the number
+    lead: str | None = None
+    lead_kind: ParagraphKind | None = None
+    depth: int = 0
+
+
+@dataclass(slots=True)
+class _Open:
+    """A paragraph being built."""
+
+    start: int
+    end: int
+    number: str | None
+    kind: ParagraphKind
+    lead: str
+    body_start: int
+    depth: int
+    section: str | None
+    last_line: str = ""
+    lines: int = 1
+
+
+@dataclass(slots=True)
+class Segmented:
+    """What segmentation found, before references are attached."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    elisions: list[Elision] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    enacting_body: str | None = None
+    title: str | None = None
+
+
+def _enacting_pattern() -> regex.Pattern[str]:
+    names = [alias for body in bodies().body for alias in body.aliases if len(alias) > 4]
+    return regex.compile(
+        r"(?:The|La|Le|El|L')\s*(?P<body>" + alternation(names) + r"|[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|of|the|and|for|on|de|du|des|la|le|y|del|et)){1,12})"
+        r"(?:\s*\([^()]{1,60}\))?\s*,?"
+    )
+
+
+def split_lines(text: str, norm: Normalized) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip(" ")
+        if stripped:
+            start = pos + (len(raw_line) - len(raw_line.lstrip(" ")))
+            lines.append(Line(start, start + len(stripped), stripped, depth=norm.depth_at(start)))
+        else:
+            lines.append(Line(pos, pos, "", kind="blank"))
+        pos += len(raw_line) + 1
+    return lines
+
+
+def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> None:
+    t = line.text
+    if line.kind == "blank":
+        return
+    if _ELISION.fullmatch(t):
+        line.kind = "elision"
+        return
+    m = _NUMBERED.match(t)
+    if m:
+        line.kind = "numbered"
+        line.number = m.group("num").replace(" ", "")
+        line.body_start = line.start + m.end()
+        rest = line.rest = t[m.end() :]
+        _attach_lead(line, rest, leads, pp=m.group("op") == "PP")
+        return
+    if _SUBITEM.match(t):
+        line.kind = "subitem"
+        return
+    if _TITLE.match(t):
+        line.kind = "title"
+        return
+    if _CLOSING.match(t) and len(t) < 60:
+        line.kind = "closing"
+        return
+    if _SEPARATOR.fullmatch(t):
+        line.kind = "separator"
+        return
+    if _FURNITURE.fullmatch(t):
+        line.kind = "furniture"
+        return
+    lead = leads.preambular_lead(t)
+    if lead:
+        line.kind, line.lead, line.lead_kind, line.body_start = "preambular", lead, "preambular", line.start
+        return
+    if len(t) < 160 and enacting.fullmatch(t) and (t.endswith(",") or _names_body(t)):
+        line.kind = "enacting"
+
+
+def _names_body(text: str) -> bool:
+    return any(alias in text for body in bodies().body for alias in body.aliases if len(alias) > 4)
+
+
+def _attach_lead(line: Line, rest: str, leads: LeadMatcher, *, pp: bool) -> None:
+    lead = leads.operative_lead(rest)
+    if lead and not pp:
+        line.lead, line.lead_kind = lead, "operative"
+        return
+    lead = leads.preambular_lead(rest)
+    if lead:
+        line.lead, line.lead_kind = lead, "preambular"
+        return
+    lead = leads.we_lead(rest)
+    if lead:
+        line.lead, line.lead_kind = lead, "operative"
+
+
+def _merge_lone_numbers(lines: list[Line], leads: LeadMatcher) -> None:
+    """ "1." alone on its line (PDF layout) takes its text from the next non-blank line."""
+    for i, line in enumerate(lines):
+        if line.kind != "numbered" or line.rest:
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "blank" and j - i <= 3:
+            j += 1
+        if j == len(lines) or lines[j].kind in ("blank", "numbered", "elision", "separator"):
+            continue
+        nxt = lines[j]
+        line.rest, line.body_start, line.end = nxt.text, nxt.start, nxt.end
+        _attach_lead(line, nxt.text, leads, pp=False)
+        for k in range(i + 1, j + 1):
+            lines[k].kind = "consumed"
+
+
+def _accept_unled(lines: list[Line]) -> None:
+    """Keep numbered lines without a lead only inside a run of accepted neighbours."""
+    numbered = [ln for ln in lines if ln.kind == "numbered"]
+    led = {id(ln) for ln in numbered if ln.lead_kind}
+    changed = True
+    accepted = set(led)
+    while changed:
+        changed = False
+        for a, b in zip(numbered, numbered[1:], strict=False):
+            if not (_as_int(a.number) is not None and _as_int(a.number) == (_as_int(b.number) or 0) - 1):
+                continue
+            for x, y in ((a, b), (b, a)):
+                if id(x) in accepted and id(y) not in accepted and _sentence_like(y):
+                    accepted.add(id(y))
+                    changed = True
+    run: list[Line] = []
+    for ln in numbered + [Line(0, 0, "")]:
+        if run and (ln.number is None or _as_int(ln.number) != (_as_int(run[-1].number) or -9) + 1 or not _sentence_like(ln)):
+            if len(run) >= 3 and all(_sentence_like(x, words=8) for x in run):
+                accepted.update(id(x) for x in run)
+            run = []
+        if ln.number is not None and id(ln) not in led and _sentence_like(ln):
+            run.append(ln)
+    for ln in numbered:
+        if id(ln) not in accepted:
+            ln.kind = "text"
+        elif ln.lead_kind is None:
+            words = _WORD.findall(ln.rest)[:2]
+            ln.lead, ln.lead_kind = " ".join(words), "operative"
+
+
+def _sentence_like(line: Line, words: int = 4) -> bool:
+    rest = line.rest
+    return bool(rest[:1].isupper()) and len(rest.split()) >= words
+
+
+def _as_int(number: str | None) -> int | None:
+    if number is None:
+        return None
+    digits = regex.match(r"\d+", number)
+    return int(digits.group()) if digits else None
+
+
+def _repeated_furniture(lines: list[Line]) -> None:
+    """Short lines printed again and again (running page headers) are furniture."""
+    counts = Counter(ln.text for ln in lines if ln.kind == "text" and len(ln.text) < 120)
+    for ln in lines:
+        if ln.kind == "text" and counts[ln.text] >= 3 and not _ELISION.fullmatch(ln.text):
+            ln.kind = "furniture"
+
+
+def _terminated(text: str) -> bool:
+    return text.rstrip()[-1:] in (".", ";", ":", ",", ")") if text.strip() else True
+
+
+def _heading_like(line: Line) -> bool:
+    t = line.text
+    if len(t) > 100 or t[-1:] in (",", ";", ":") or not (t[:1].isupper() or t[:1].isdigit()):
+        return False
+    words = t.split()
+    if len(words) > 12:
+        return False
+    if t.endswith(".") and len(words) > 4 and not _ROMAN_HEADING.match(t):
+        return False
+    return not (t[:1].isdigit() and not _ROMAN_HEADING.match(t))
+
+
+def _next_meaningful(lines: list[Line], i: int) -> Line | None:
+    for ln in lines[i + 1 :]:
+        if ln.kind not in ("blank", "furniture", "consumed"):
+            return ln
+    return None
+
+
+def segment(norm: Normalized, leads: LeadMatcher | None = None) -> Segmented:
+    """Find paragraphs, headings and elisions in normalised text."""
+    leads = leads or lead_matcher()
+    text = norm.text
+    enacting = _enacting_pattern()
+    lines = split_lines(text, norm)
+    for line in lines:
+        classify(line, leads, enacting)
+    _merge_lone_numbers(lines, leads)
+    _accept_unled(lines)
+    _repeated_furniture(lines)
+    return _Walker(text, lines).walk()
+
+
+class _Walker:
+    """Pass 3: opens, continues and closes paragraphs line by line."""
+
+    def __init__(self, text: str, lines: list[Line]) -> None:
+        self.text = text
+        self.lines = lines
+        self.out = Segmented()
+        self.open: _Open | None = None
+        self.section: str | None = None
+        self.in_preamble = False
+        self.seen_operative = False
+        self.blank_before = False
+        self.footnotes = False
+        self.preamble_count = 0
+        self.ids: Counter[str] = Counter()
+        self.prefix = ""
+        self.pending_prefix: str | None = None
+        self.last_number: int | None = None
+
+    def walk(self) -> Segmented:
+        for i, line in enumerate(self.lines):
+            self.step(i, line)
+        self.close()
+        return self.out
+
+    def step(self, i: int, line: Line) -> None:
+        kind = line.kind
+        if kind == "blank":
+            self.blank_before = True
+            return
+        if kind == "separator":
+            self.footnotes = True
+            return
+        if kind in ("furniture", "consumed"):
+            return
+        if self.footnotes:
+            if regex.match(r"\d{1,3}\s+\S", line.text) or not self.blank_before:
+                return  # footnote text at a page foot
+            self.footnotes = False
+        was_blank, self.blank_before = self.blank_before, False
+        if kind == "numbered":
+            self.start_paragraph(line, line.number)
+        elif kind == "preambular" and self.preamble_allowed(line, i):
+            self.start_paragraph(line, None)
+        elif kind == "elision":
+            self.close()
+            self.out.elisions.append(Elision(text=line.text, span=Span(start=line.start, end=line.end)))
+        elif kind == "enacting" and self.open is None and not self.seen_operative:
+            self.out.enacting_body = _body_name(line.text)
+            self.in_preamble = True
+        elif kind == "title" and self.out.title is None and not self.out.paragraphs and self.open is None:
+            self.out.title = line.text
+        elif kind == "closing":
+            self.close()
+            self.in_preamble = False
+        elif kind == "subitem" and self.open is not None:
+            self.extend(line)
+        elif self.open is not None and self.continues(line, was_blank):
+            self.extend(line)
+        else:
+            self.close()
+            nxt = _next_meaningful(self.lines, i)
+            if _heading_like(line) and nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
+                self.heading(line)
+
+    def preamble_allowed(self, line: Line, i: int) -> bool:
+        if self.seen_operative and not self.pending_prefix:
+            return False
+        if self.in_preamble:
+            return True
+        if self.open is not None and self.open.kind == "preambular":
+            return True
+        # Quoted outside a full text: accept a complete clause ending with a comma.
+        end = self._paragraph_end_guess(i)
+        return len(line.text.split()) >= 6 and end.rstrip()[-1:] in (",", ";")
+
+    def _paragraph_end_guess(self, i: int) -> str:
+        for ln in self.lines[i:]:
+            if ln.kind == "blank":
+                break
+            last = ln.text
+        return last
+
+    def continues(self, line: Line, was_blank: bool) -> bool:
+        assert self.open is not None
+        if line.depth != self.open.depth:
+            return False
+        prev = self.open.last_line
+        starts_lower = line.text[:1].islower() or line.text[:1] in "(\"'"
+        if not was_blank:
+            if _terminated(prev) and _heading_like(line):
+                nxt = _next_meaningful(self.lines, self.lines.index(line))
+                if nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
+                    return False
+            return not (_terminated(prev) and prev.rstrip().endswith(".") and line.text[:1].isupper() and self.open.kind == "preambular")
+        return starts_lower and not prev.rstrip().endswith(".")
+
+    def start_paragraph(self, line: Line, number: str | None) -> None:
+        self.close()
+        kind: ParagraphKind = line.lead_kind or "operative"
+        if kind == "operative":
+            self.seen_operative = True
+            self.in_preamble = False
+            n = _as_int(number)
+            if self.pending_prefix is not None and n is not None and (self.last_number is None or n <= self.last_number):
+                self.prefix = self.pending_prefix
+            self.pending_prefix = None
+            self.last_number = n if n is not None else self.last_number
+        self.open = _Open(
+            start=line.start, end=line.end, number=number, kind=kind, lead=line.lead or "",
+            body_start=line.body_start, depth=line.depth, section=self.section, last_line=line.text,
+        )
+
+    def extend(self, line: Line) -> None:
+        assert self.open is not None
+        self.open.end = line.end
+        self.open.last_line = line.text
+        self.open.lines += 1
+
+    def heading(self, line: Line) -> None:
+        self.out.headings.append(Heading(text=line.text, span=Span(start=line.start, end=line.end)))
+        self.section = line.text
+        roman = regex.match(r"(?:(?:Section|Part|Chapter)\s+)?([IVXL]{1,6}|[A-H]|\d{1,2})\.?(?:\s|$)", line.text)
+        if regex.match(r"annex\b", line.text, regex.IGNORECASE):
+            self.pending_prefix = "annex__"
+        elif roman:
+            self.pending_prefix = f"{self.prefix}sec_{roman.group(1)}__" if self.prefix == "annex__" else f"sec_{roman.group(1)}__"
+
+    def close(self) -> None:
+        op = self.open
+        if op is None:
+            return
+        self.open = None
+        span = Span(start=op.start, end=op.end)
+        if op.number is not None:
+            base = f"{self.prefix}para_{op.number}"
+        else:
+            self.preamble_count += 1
+            base = f"{self.prefix}preamble__p_{self.preamble_count}"
+        self.ids[base] += 1
+        ident = base if self.ids[base] == 1 else f"{base}__dup_{self.ids[base]}"
+        subs = find_subparagraphs(self.text, op.body_start, op.end, ident)
+        if not op.lead:
+            self.out.diagnostics.append(
+                Diagnostic(code="RX010", severity="warning", message=f"paragraph {op.number or ''} opens with no known lead", span=span)
+            )
+        elif op.number is not None and op.kind == "operative" and not _is_vocabulary(op.lead):
+            self.out.diagnostics.append(
+                Diagnostic(
+                    code="RX011", severity="info",
+                    message=f"paragraph {op.number} kept as part of a numbered run; its opening {op.lead!r} is in no lead vocabulary",
+                    span=span,
+                )
+            )
+        self.out.paragraphs.append(
+            Paragraph(
+                id=ident, number=op.number, kind=op.kind, lead=op.lead, text=self.text[op.start : op.end],
+                span=span, section=op.section, subparagraphs=subs, quote_depth=op.depth,
+            )
+        )
+
+
+def _is_vocabulary(lead: str) -> bool:
+    leads = lead_matcher()
+    return bool(leads.operative_lead(lead) or leads.we_lead(lead) or leads.preambular_lead(lead))
+
+
+def _body_name(line: str) -> str:
+    for body in bodies().body:
+        if any(alias in line for alias in body.aliases if len(alias) > 4):
+            return body.name
+    return regex.sub(r"^(?:The|La|Le|El|L')\s*|\s*,\s*$", "", line).strip()
+
+
+# --- sub-paragraphs -------------------------------------------------------------
+
+_SUB_MARK = regex.compile(
+    r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{0,3})|(?<=\s(?:and|or|et|y|ou|o)[ ]))"
+    r"(?P<mark>\((?P<a>[a-z]{1,2}|[ivxl]{1,6})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=[ ])"
+)
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+          "xvi", "xvii", "xviii", "xix", "xx")
+
+
+def _next_letter(label: str) -> str:
+    if label == "z":
+        return "aa"
+    if len(label) == 2 and label[0] == label[1]:
+        return chr(ord(label[0]) + 1) * 2
+    return chr(ord(label[-1]) + 1)
+
+
+def find_subparagraphs(text: str, start: int, end: int, parent_id: str) -> tuple[SubParagraph, ...]:
+    """Lettered items (a), (b) … with roman items (i), (ii) … nested inside them."""
+    marks: list[tuple[int, int, str]] = []  # (position, level, label)
+    expect_letter = "a"
+    expect_roman: str | None = None
+    for m in _SUB_MARK.finditer(text, start, end):
+        label = m.group("a") or m.group("b")
+        pos = m.start("mark")
+        if expect_roman is not None and label == expect_roman and not (label == expect_letter and expect_roman != "i"):
+            marks.append((pos, 2, label))
+            idx = _ROMAN.index(label)
+            expect_roman = _ROMAN[idx + 1] if idx + 1 < len(_ROMAN) else None
+        elif label == expect_letter:
+            marks.append((pos, 1, label))
+            expect_letter = _next_letter(label)
+            expect_roman = "i"
+        elif label == "i" and expect_roman == "i" and marks:
+            marks.append((pos, 2, label))
+            expect_roman = "ii"
+    if not marks or marks[0][1] != 1:
+        return ()
+    return _build_items(text, marks, 0, len(marks), 1, end, parent_id)
+
+
+def _build_items(
+    text: str, marks: list[tuple[int, int, str]], lo: int, hi: int, level: int, end: int, parent: str
+) -> tuple[SubParagraph, ...]:
+    items: list[SubParagraph] = []
+    idx = [k for k in range(lo, hi) if marks[k][1] == level]
+    for n, k in enumerate(idx):
+        nxt = idx[n + 1] if n + 1 < len(idx) else hi
+        item_end = marks[nxt][0] if nxt < hi else end
+        while item_end > marks[k][0] and text[item_end - 1] in " \n":
+            item_end -= 1
+        ident = f"{parent}__subpara_{marks[k][2]}"
+        children = _build_items(text, marks, k + 1, nxt, level + 1, item_end, ident) if level == 1 else ()
+        items.append(
+            SubParagraph(
+                id=ident, label=marks[k][2], text=text[marks[k][0] : item_end],
+                span=Span(start=marks[k][0], end=item_end), subparagraphs=children,
+            )
+        )
+    return tuple(items)
