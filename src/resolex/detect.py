@@ -94,6 +94,8 @@ class Detector:
                 return [Mention(span, "thereof" if word == "thereof" else "self", pins)]
             if m.group("selfdoc") or m.group("reslist") or m.group("symbol") or m.group("inst") or m.group("ctx"):
                 return [self._target_mention(m, span, pins)]
+            if _cites_unknown_text(m.string, span):
+                return []
             return [Mention(span, "none", pins)]
         after = self._pinpoints(m, "after", diagnostics) if m.group("after") else ()
         if m.group("reslist") is not None:
@@ -149,9 +151,11 @@ class Detector:
         for im in self.resitem.finditer(listed, head_len):
             found.append((im.group(), head_end + im.start(), head_end + im.end()))
         numbers = _carry_years([_number_only(t) for t, _, _ in found])
+        shaped = any(not n.isdigit() for n in numbers)
         return [
             (ResolutionItem(number, body, its, decision), (start, end))
             for number, (_, start, end) in zip(numbers, found, strict=True)
+            if not (shaped and number.isdigit())  # "58/318; 31. Encourages": a bare number is no item here
         ]
 
     def _pinpoints(
@@ -180,6 +184,17 @@ class Detector:
                     )
             pins.append(pin)
         return tuple(pins)
+
+
+_UNKNOWN_AFTER = regex.compile(r"\s*,?\s*(?:of|in|to)\s+(?:the\s+|its\s+|that\s+|this\s+)?[^\W\d]", regex.IGNORECASE)
+_ARTICLE_BEFORE = regex.compile(r"(?i:article|art\.)\s*\d+[a-z]?\s*,\s*$")
+
+
+def _cites_unknown_text(text: str, span: Span) -> bool:
+    """ "paragraph 3 of the Rome Statute", "article 12, paragraph 3": not this text's own paragraph."""
+    if _UNKNOWN_AFTER.match(text, span.end) and not regex.match(r"\s*,?\s*(?:of|in)\s+(?:this|the\s+present)\b", text[span.end : span.end + 30], regex.IGNORECASE):
+        return True
+    return bool(_ARTICLE_BEFORE.search(text, max(0, span.start - 30), span.start))
 
 
 def _names_pattern(names: list[str], abbreviations: list[str]) -> str:

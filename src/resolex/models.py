@@ -184,6 +184,7 @@ class Document(Frozen):
     text: str
     language: str = "en"
     title: str | None = None
+    symbol: str | None = None
     enacting_body: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
     headings: tuple[Heading, ...] = ()

@@ -143,7 +143,7 @@ class LeadMatcher:
             r"(?:(?:" + alternation(op.adverbs) + r")\s+" + alternation(lowered) + r"|"
             + alternation(op.phrases) + r")(?![\w-])"
         )
-        self.we = regex.compile(r"We\s+(?:(?:also|further|again|therefore|hereby|all|now|each)\s+)?[a-z][\w-]*\b")
+        self.we = regex.compile(r"We(?=,)|We\s+(?:(?:also|further|again|therefore|hereby|all|now|each|strongly|fully)\s+)?[a-z][\w-]*\b")
         self.preambular = regex.compile(
             alternation(pre.phrases) + r"(?:\s+" + alternation(pre.adverbs) + r")?(?![\w-])"
         )

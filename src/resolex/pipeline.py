@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Literal
 
 from resolex.catalogue import Catalogue
 from resolex.detect import detector_for
 from resolex.load import Format, decode, sniff
-from resolex.models import Diagnostic, Document, Source
+from resolex.models import Diagnostic, Document, Source, Span
 from resolex.normalize import normalize_html, normalize_text
-from resolex.resolve import Context, resolve
+from resolex.resolve import Context, own_symbol, resolve
 from resolex.segment import segment
+
+
+def _inside(span: Span, regions: list[tuple[int, int]]) -> bool:
+    """Whether a span lies in page furniture or front matter (regions are few and sorted)."""
+    i = bisect_right(regions, (span.start, 1 << 62)) - 1
+    return i >= 0 and regions[i][0] <= span.start < regions[i][1]
 
 
 def extract(
@@ -40,13 +47,14 @@ def extract(
     catalogue = catalogue or Catalogue.default()
     seg = segment(norm)
     diagnostics.extend(seg.diagnostics)
-    mentions = detector_for(catalogue).find(norm.text, diagnostics)
+    mentions = [m for m in detector_for(catalogue).find(norm.text, diagnostics) if not _inside(m.span, seg.ignored)]
     is_resolution = seg.enacting_body is not None
     ctx = Context(norm.text, catalogue, seg.enacting_body, is_resolution)
     references = resolve(mentions, ctx, seg.paragraphs, diagnostics, norm.depth_at)
     return Document(
         text=norm.text,
         title=seg.title,
+        symbol=own_symbol(seg.number, seg.enacting_body),
         enacting_body=seg.enacting_body,
         paragraphs=tuple(seg.paragraphs),
         headings=tuple(seg.headings),

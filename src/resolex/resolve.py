@@ -79,6 +79,14 @@ def resolution_ref(item: ResolutionItem, start: int, ctx: Context, *, itu: bool)
     )
 
 
+def own_symbol(number: str | None, enacting_body: str | None) -> str | None:
+    """The symbol a text states for itself: its number line ("80/16.") under its organ."""
+    body = body_by_name(enacting_body)
+    if number is None or body is None or not body.resolution_symbol or not _shape_fits(body, number):
+        return None
+    return body.resolution_symbol.format(number=_symbol_number(number))
+
+
 def _body_before(text: str, start: int) -> str | None:
     window = text[max(0, start - _LOOKBACK) : start]
     found: str | None = None

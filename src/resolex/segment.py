@@ -14,7 +14,7 @@ The work is three small passes over the lines:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import regex
@@ -25,7 +25,7 @@ from resolex.patterns import LeadMatcher, alternation, bodies, lead_matcher
 
 LineKind = Literal[
     "blank", "numbered", "preambular", "elision", "enacting", "title", "closing", "furniture",
-    "separator", "subitem", "text", "consumed",
+    "separator", "subitem", "text", "consumed", "annex", "opstart",
 ]
 
 _NUMBERED = regex.compile(
@@ -45,6 +45,7 @@ _FURNITURE = regex.compile(
     )""",
     regex.VERBOSE,
 )
+_ANNEX = regex.compile(r"(?i:annex(?:es)?|appendix)(?:\s+(?P<n>[IVXL]{1,5}|\d{1,2}))?\.?")
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=\s)")
 _ROMAN_HEADING = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.?(?:\s|$)")
@@ -91,6 +92,8 @@ class Segmented:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     enacting_body: str | None = None
     title: str | None = None
+    number: str | None = None
+    ignored: list[tuple[int, int]] = field(default_factory=list)  # page furniture, front matter
 
 
 def _enacting_pattern() -> regex.Pattern[str]:
@@ -145,9 +148,17 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
     if _FURNITURE.fullmatch(t):
         line.kind = "furniture"
         return
+    if _ANNEX.fullmatch(t):
+        line.kind = "annex"
+        return
     lead = leads.preambular_lead(t)
     if lead:
         line.kind, line.lead, line.lead_kind, line.body_start = "preambular", lead, "preambular", line.start
+        return
+    lead = leads.operative_lead(t)
+    if lead:
+        line.kind, line.lead, line.lead_kind, line.body_start = "opstart", lead, "operative", line.start
+        line.rest = t
         return
     if len(t) < 160 and enacting.fullmatch(t) and (t.endswith(",") or _names_body(t)):
         line.kind = "enacting"
@@ -186,6 +197,71 @@ def _merge_lone_numbers(lines: list[Line], leads: LeadMatcher) -> None:
         _attach_lead(line, nxt.text, leads, pp=False)
         for k in range(i + 1, j + 1):
             lines[k].kind = "consumed"
+
+
+_INLINE_START = regex.compile(r"(?<=[;:.]\d{0,3}\s{1,6})(?:(?P<head>[A-Z][\w'-]*(?:\s+[\w'-]+){0,5})\s+)?(?P<num>\d{1,3})[.)]\s+(?=[A-Z])")
+
+
+def _split_run_on(lines: list[Line], leads: LeadMatcher) -> list[Line]:
+    """PDF text sometimes runs numbered paragraphs together on one line: split them.
+
+    A number inside a line opens a paragraph only when it is the next number in
+    sequence, follows the end of a clause, and is followed by an operative lead.
+    A short phrase between the clause end and the number is a heading.
+    """
+    out: list[Line] = []
+    expected: int | None = None
+    for line in lines:
+        pieces = [line]
+        if line.kind == "numbered":
+            expected = (_as_int(line.number) or 0) + 1
+        if expected is not None and len(line.text) > 120 and line.kind in ("numbered", "text"):
+            pieces = []
+            current = line
+            for m in _INLINE_START.finditer(line.text):
+                if _as_int(m.group("num")) != expected:
+                    continue
+                rest = line.text[m.end() :]
+                if not (leads.operative_lead(rest) or leads.we_lead(rest)):
+                    continue
+                cut = line.start + m.start()
+                head_end = line.start + (m.end("head") if m.group("head") else m.start())
+                pieces.append(_cut(current, current.start, _rstrip_to(current, cut)))
+                if m.group("head"):
+                    head = Line(cut, head_end, line.text[m.start() : m.end("head")], depth=line.depth)
+                    pieces.append(head)
+                num_start = line.start + m.start("num")
+                current = Line(num_start, line.end, line.text[m.start("num") :], depth=line.depth)
+                current.kind, current.number = "numbered", m.group("num")
+                current.rest = rest
+                current.body_start = line.start + m.end()
+                _attach_lead(current, rest, leads, pp=False)
+                expected += 1
+            pieces.append(current)
+        out.extend(pieces)
+    return out
+
+
+def _rstrip_to(line: Line, cut: int) -> int:
+    text = line.text[: cut - line.start].rstrip(" ")
+    return line.start + len(text)
+
+
+def _cut(line: Line, start: int, end: int) -> Line:
+    """The first part of a line that was split (keeps its classification)."""
+    rest = line.rest[: max(0, end - line.body_start)] if line.kind == "numbered" else ""
+    return replace(line, start=start, end=end, text=line.text[: end - line.start], rest=rest)
+
+
+def _front_matter(lines: list[Line]) -> None:
+    """A leading ``---`` … ``---`` block (Markdown front matter) is metadata, not text."""
+    if not lines or lines[0].text != "---":
+        return
+    for k, line in enumerate(lines[1:200], start=1):
+        if line.text == "---":
+            for ln in lines[: k + 1]:
+                ln.kind = "furniture" if ln.kind != "blank" else "blank"
+            return
 
 
 def _accept_unled(lines: list[Line]) -> None:
@@ -270,7 +346,9 @@ def segment(norm: Normalized, leads: LeadMatcher | None = None) -> Segmented:
     lines = split_lines(text, norm)
     for line in lines:
         classify(line, leads, enacting)
+    _front_matter(lines)
     _merge_lone_numbers(lines, leads)
+    lines = _split_run_on(lines, leads)
     _accept_unled(lines)
     _repeated_furniture(lines)
     return _Walker(text, lines).walk()
@@ -309,7 +387,10 @@ class _Walker:
         if kind == "separator":
             self.footnotes = True
             return
-        if kind in ("furniture", "consumed"):
+        if kind == "furniture":
+            self.out.ignored.append((line.start, line.end))
+            return
+        if kind == "consumed":
             return
         if self.footnotes:
             if regex.match(r"\d{1,3}\s+\S", line.text) or not self.blank_before:
@@ -320,6 +401,15 @@ class _Walker:
             self.start_paragraph(line, line.number)
         elif kind == "preambular" and self.preamble_allowed(line, i):
             self.start_paragraph(line, None)
+        elif kind == "opstart" and self.unnumbered_operative_allowed():
+            self.start_paragraph(line, None)
+        elif kind == "annex":
+            self.close()
+            label = _ANNEX.fullmatch(line.text)
+            self.prefix = f"annex_{label.group('n')}__" if label and label.group("n") else "annex__"
+            self.in_preamble = self.seen_operative = False
+            self.pending_prefix, self.last_number, self.section = None, None, None
+            self.out.headings.append(Heading(text=line.text, span=Span(start=line.start, end=line.end)))
         elif kind == "elision":
             self.close()
             self.out.elisions.append(Elision(text=line.text, span=Span(start=line.start, end=line.end)))
@@ -327,19 +417,32 @@ class _Walker:
             self.out.enacting_body = _body_name(line.text)
             self.in_preamble = True
         elif kind == "title" and self.out.title is None and not self.out.paragraphs and self.open is None:
-            self.out.title = line.text
+            number, _, title = line.text.partition(". ")
+            self.out.number, self.out.title = number.strip(), title.strip()
+            self.out.ignored.append((line.start, line.end))
         elif kind == "closing":
             self.close()
             self.in_preamble = False
         elif kind == "subitem" and self.open is not None:
             self.extend(line)
-        elif self.open is not None and self.continues(line, was_blank):
+        elif self.open is not None and self.continues(line, was_blank, i):
             self.extend(line)
+        elif kind == "opstart" and self.open is not None and self.continues(line, was_blank, i):
+            self.extend(line)
+        elif self.open is not None and self.interrupts(line, i):
+            self.blank_before = was_blank  # a running header inside a paragraph: skip it
+            self.out.ignored.append((line.start, line.end))
         else:
             self.close()
             nxt = _next_meaningful(self.lines, i)
             if _heading_like(line) and nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
                 self.heading(line)
+
+    def unnumbered_operative_allowed(self) -> bool:
+        """A single operative paragraph is printed without a number, right after the preamble."""
+        if self.seen_operative:
+            return False
+        return self.in_preamble or (self.open is not None and self.open.kind == "preambular")
 
     def preamble_allowed(self, line: Line, i: int) -> bool:
         if self.seen_operative and not self.pending_prefix:
@@ -359,7 +462,15 @@ class _Walker:
             last = ln.text
         return last
 
-    def continues(self, line: Line, was_blank: bool) -> bool:
+    def interrupts(self, line: Line, i: int) -> bool:
+        """A short line inside an unfinished sentence, the sentence going on after it."""
+        assert self.open is not None
+        if _terminated(self.open.last_line) or len(line.text) > 100:
+            return False
+        nxt = _next_meaningful(self.lines, i)
+        return nxt is not None and nxt.kind == "text" and nxt.text[:1].islower()
+
+    def continues(self, line: Line, was_blank: bool, i: int) -> bool:
         assert self.open is not None
         if line.depth != self.open.depth:
             return False
@@ -367,7 +478,7 @@ class _Walker:
         starts_lower = line.text[:1].islower() or line.text[:1] in "(\"'"
         if not was_blank:
             if _terminated(prev) and _heading_like(line):
-                nxt = _next_meaningful(self.lines, self.lines.index(line))
+                nxt = _next_meaningful(self.lines, i)
                 if nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
                     return False
             return not (_terminated(prev) and prev.rstrip().endswith(".") and line.text[:1].isupper() and self.open.kind == "preambular")
@@ -376,7 +487,9 @@ class _Walker:
     def start_paragraph(self, line: Line, number: str | None) -> None:
         self.close()
         kind: ParagraphKind = line.lead_kind or "operative"
-        if kind == "operative":
+        if kind == "operative" and number is None:
+            self.seen_operative = True
+        elif kind == "operative":
             self.seen_operative = True
             self.in_preamble = False
             n = _as_int(number)
@@ -412,6 +525,8 @@ class _Walker:
         span = Span(start=op.start, end=op.end)
         if op.number is not None:
             base = f"{self.prefix}para_{op.number}"
+        elif op.kind == "operative":
+            base = f"{self.prefix}para_unnumbered"
         else:
             self.preamble_count += 1
             base = f"{self.prefix}preamble__p_{self.preamble_count}"
@@ -440,6 +555,8 @@ class _Walker:
 
 def _is_vocabulary(lead: str) -> bool:
     leads = lead_matcher()
+    if lead == "We":
+        return True
     return bool(leads.operative_lead(lead) or leads.we_lead(lead) or leads.preambular_lead(lead))
 
 
