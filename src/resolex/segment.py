@@ -50,6 +50,12 @@ _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=\s)")
 _ROMAN_HEADING = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.?(?:\s|$)")
 _WORD = regex.compile(r"[^\W\d_][\w'-]*")
+# "Strongly deploring", "Being further deeply concerned", "Gravely distressed": an opening
+# participle, after adverbs, that the vocabulary does not list.
+_PARTICIPLE_START = regex.compile(
+    r"(?:(?:[A-Z][a-z]+ly|Further|Also|Again|Being|Remaining)\s+(?:(?:further|also|again|[a-z]+ly)\s+){0,2})?"
+    r"(?:(?<=\s)[a-z]+|[A-Z][a-z]+)(?:ing|ed)\b"
+)
 
 
 @dataclass(slots=True)
@@ -64,6 +70,7 @@ class Line:
     lead: str | None = None
     lead_kind: ParagraphKind | None = None
     depth: int = 0
+    guessed: bool = False  # a lead found by its form (a participle), not in the vocabulary
 
 
 @dataclass(slots=True)
@@ -160,6 +167,10 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
         line.kind, line.lead, line.lead_kind, line.body_start = "opstart", lead, "operative", line.start
         line.rest = t
         return
+    guess = _PARTICIPLE_START.match(t)
+    if guess and t.rstrip()[-1:] in (",", ";"):
+        line.kind, line.lead, line.lead_kind, line.body_start = "preambular", guess.group(), "preambular", line.start
+        line.guessed = True
     if len(t) < 160 and enacting.fullmatch(t) and (t.endswith(",") or _names_body(t)):
         line.kind = "enacting"
 
@@ -447,6 +458,9 @@ class _Walker:
     def preamble_allowed(self, line: Line, i: int) -> bool:
         if self.seen_operative and not self.pending_prefix:
             return False
+        if line.guessed:  # by form alone: only inside a preamble, after a finished clause
+            inside = self.in_preamble or (self.open is not None and self.open.kind == "preambular")
+            return inside and (self.open is None or _terminated(self.open.last_line))
         if self.in_preamble:
             return True
         if self.open is not None and self.open.kind == "preambular":
@@ -537,11 +551,11 @@ class _Walker:
             self.out.diagnostics.append(
                 Diagnostic(code="RX010", severity="warning", message=f"paragraph {op.number or ''} opens with no known lead", span=span)
             )
-        elif op.number is not None and op.kind == "operative" and not _is_vocabulary(op.lead):
+        elif not _is_vocabulary(op.lead):
             self.out.diagnostics.append(
                 Diagnostic(
                     code="RX011", severity="info",
-                    message=f"paragraph {op.number} kept as part of a numbered run; its opening {op.lead!r} is in no lead vocabulary",
+                    message=f"paragraph {op.number or ident} opens with {op.lead!r}, which is in no lead vocabulary",
                     span=span,
                 )
             )

@@ -1,0 +1,5 @@
+"""``python -m resolex`` is the command line."""
+
+from resolex.cli import main
+
+raise SystemExit(main())
