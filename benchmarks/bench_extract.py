@@ -58,7 +58,10 @@ def throughput(docs: list[tuple[str, str, str]], target_mb: float) -> None:
     print(f"documents: {len(docs)}, rounds: {rounds}, processed: {total / 1e6:.1f} MB")
     for kind in ("text", "html"):
         if done[kind]:
-            print(f"  {kind:<5} {done[kind] / 1e6:7.1f} MB in {spent[kind]:6.2f} s = {done[kind] / 1e6 / spent[kind]:6.2f} MB/s")
+            print(
+                f"  {kind:<5} {done[kind] / 1e6:7.1f} MB in {spent[kind]:6.2f} s"
+                f" = {done[kind] / 1e6 / spent[kind]:6.2f} MB/s"
+            )
     all_time = spent["text"] + spent["html"]
     print(f"  all   {total / 1e6:7.1f} MB in {all_time:6.2f} s = {total / 1e6 / all_time:6.2f} MB/s")
 

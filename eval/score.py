@@ -119,7 +119,9 @@ def score_document(name: str, gold: dict[str, Any], doc: resolex.Document) -> Ta
         pred = pred_by_key.get(key)
         if pred is None:
             tally.para_fn += 1
-            tally.errors.append(("missed paragraph", name, f"{key[0]} {key[1] or '#' + str(key[2])}: {para.get('lead', '')}"))
+            tally.errors.append(
+                ("missed paragraph", name, f"{key[0]} {key[1] or '#' + str(key[2])}: {para.get('lead', '')}")
+            )
         else:
             tally.para_tp += 1
             tally.lead_ok += fold(pred.lead) == fold(str(para.get("lead", "")))
@@ -131,14 +133,23 @@ def score_document(name: str, gold: dict[str, Any], doc: resolex.Document) -> Ta
     return tally
 
 
-def score_references(name: str, gold_refs: list[dict[str, Any]], predicted: list[resolex.Reference], tally: Tally) -> None:
+def score_references(
+    name: str, gold_refs: list[dict[str, Any]], predicted: list[resolex.Reference], tally: Tally
+) -> None:
     unmatched = list(predicted)
     for g in gold_refs:
-        g_text, g_target, g_pins = fold(g["text"]), str(g["target"]), [fold(p) for p in g.get("pinpoints", [])]
+        g_text, g_target, g_pins = (
+            fold(g["text"]),
+            str(g["target"]),
+            [fold(p) for p in g.get("pinpoints", [])],
+        )
         hit = next(
             (
-                p for p in unmatched
-                if target_of(p) == g_target and [str(x) for x in p.pinpoints] == g_pins and _texts_agree(fold(p.text), g_text)
+                p
+                for p in unmatched
+                if target_of(p) == g_target
+                and [str(x) for x in p.pinpoints] == g_pins
+                and _texts_agree(fold(p.text), g_text)
             ),
             None,
         )
@@ -151,7 +162,9 @@ def score_references(name: str, gold_refs: list[dict[str, Any]], predicted: list
         if near is None:
             tally.errors.append(("missed form", name, f"{g_text!r} -> {g_target} {g_pins}"))
         elif target_of(near) != g_target:
-            tally.errors.append(("wrong target", name, f"{g_text!r}: {target_of(near)} instead of {g_target}"))
+            tally.errors.append(
+                ("wrong target", name, f"{g_text!r}: {target_of(near)} instead of {g_target}")
+            )
         else:
             got = [str(x) for x in near.pinpoints]
             tally.errors.append(("wrong pinpoint", name, f"{g_text!r}: {got} instead of {g_pins}"))
@@ -177,7 +190,9 @@ def evaluate(files: list[Path]) -> dict[str, Tally]:
     for path in files:
         gold = tomllib.loads(path.read_text(encoding="utf-8"))
         if not source_path(gold).is_file():
-            print(f"skipped {path.relative_to(GOLD)}: source {gold['source']} is not available", file=sys.stderr)
+            print(
+                f"skipped {path.relative_to(GOLD)}: source {gold['source']} is not available", file=sys.stderr
+            )
             continue
         text, fmt = read_source(gold)
         doc = resolex.extract(text, format=fmt)  # type: ignore[arg-type]
@@ -187,7 +202,10 @@ def evaluate(files: list[Path]) -> dict[str, Tally]:
 
 
 def report(by_set: dict[str, Tally], errors: int) -> str:
-    lines = [f"{'set':<10} {'para P':>7} {'para R':>7} {'para F1':>8} {'lead':>6} {'ref P':>7} {'ref R':>7} {'ref F1':>7}"]
+    lines = [
+        f"{'set':<10} {'para P':>7} {'para R':>7} {'para F1':>8} {'lead':>6}"
+        f" {'ref P':>7} {'ref R':>7} {'ref F1':>7}"
+    ]
     total = Tally()
     for name, tally in sorted(by_set.items()):
         total.add(tally)

@@ -16,7 +16,14 @@ def visible(raw: str) -> str:
     """What a reader sees of a raw slice: tags dropped, entities decoded, spaces folded."""
     text = regex.sub(r"<!--.*?-->|<[^>]*>", "", raw, flags=regex.DOTALL)
     text = html.unescape(text).replace("\u00ad", "")
-    text = text.translate(str.maketrans({"\u00a0": " ", "\u2013": "-", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+    table: dict[str, str | int | None] = {
+        "\u00a0": " ",
+        "\u2013": "-",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+    text = text.translate(str.maketrans(table))
     return " ".join(text.split())
 
 
@@ -29,17 +36,25 @@ def visible(raw: str) -> str:
         pytest.param("para\u00adgraph 35", "paragraph 35", id="soft-hyphen"),
         pytest.param("para&shy;graph 35", "paragraph 35", id="soft-hyphen-entity"),
         pytest.param("67&ndash;72 and 67\u201372", "67-72 and 67-72", id="dashes"),
-        pytest.param("\u201cquoted\u201d it\u2019s", "\"quoted\" it's", id="curly-quotes"),
+        pytest.param("\u201cquoted\u201d it\u2019s", '"quoted" it\'s', id="curly-quotes"),
         pytest.param("a<br>b", "a\nb", id="br-is-a-line-break"),
         pytest.param("<div>a</div><div>b</div>", "a\nb", id="div-blocks"),
         pytest.param("<p>a</p><p>b</p>", "a\n\nb", id="paragraph-blocks-leave-a-blank-line"),
         pytest.param("<div>a</div><div><br></div><div>b</div>", "a\n\nb", id="empty-div-with-br"),
-        pytest.param("Enhanced cooperation<br><br>(...)<br><br>24. Invites", "Enhanced cooperation\n\n(...)\n\n24. Invites", id="word-mail-structure"),
+        pytest.param(
+            "Enhanced cooperation<br><br>(...)<br><br>24. Invites",
+            "Enhanced cooperation\n\n(...)\n\n24. Invites",
+            id="word-mail-structure",
+        ),
         pytest.param("<style>p.MsoNormal {margin: 0}\n21. fake</style>text", "text", id="style-dropped"),
         pytest.param("<script>var x = '1. Decides';</script>ok", "ok", id="script-dropped"),
-        pytest.param("<!--[if gte mso 9]><xml>1. Decides</xml><![endif]-->kept", "kept", id="word-conditional-comment"),
+        pytest.param(
+            "<!--[if gte mso 9]><xml>1. Decides</xml><![endif]-->kept", "kept", id="word-conditional-comment"
+        ),
         pytest.param("<![if !supportLists]>(a)<![endif]> item", "(a) item", id="downlevel-revealed-comment"),
-        pytest.param("<head><title>T</title><meta charset=utf-8></head><body>body</body>", "body", id="head-dropped"),
+        pytest.param(
+            "<head><title>T</title><meta charset=utf-8></head><body>body</body>", "body", id="head-dropped"
+        ),
         pytest.param("word\n   wrapped\r\n  line", "word wrapped line", id="source-newlines-are-spaces"),
         pytest.param("<pre>a\n  b</pre>", "a\n  b", id="pre-keeps-layout"),
         pytest.param("5 &lt; 6 &amp; 7", "5 < 6 & 7", id="entities"),
@@ -72,7 +87,9 @@ def test_quote_depth_per_line_in_text() -> None:
 
 
 def test_quote_depth_in_html_blockquotes() -> None:
-    norm = normalize_html("<p>mine</p><blockquote>theirs<blockquote>older</blockquote></blockquote><p>mine again</p>")
+    norm = normalize_html(
+        "<p>mine</p><blockquote>theirs<blockquote>older</blockquote></blockquote><p>mine again</p>"
+    )
     depths = [norm.depth_at(norm.text.index(word)) for word in ("mine", "theirs", "older", "mine again")]
     assert depths == [0, 1, 2, 0]
 
@@ -89,7 +106,8 @@ def test_source_span_round_trip_on_nested_markup() -> None:
     doc = resolex.extract(NESTED)
     assert [p.number for p in doc.paragraphs] == ["24"]
     assert len(doc.references) == 2
-    for item in (*doc.paragraphs, *doc.references):
+    items: list[resolex.Paragraph | resolex.Reference] = [*doc.paragraphs, *doc.references]
+    for item in items:
         start, end = doc.source_span(item.span)
         assert doc.source is not None
         assert visible(doc.source.raw[start:end]) == " ".join(item.text.split())
@@ -111,7 +129,10 @@ def test_text_source_span_is_identity_without_edits() -> None:
 
 
 def test_text_source_span_after_crlf_and_quotes() -> None:
-    raw = "On Monday, X wrote:\r\n> 24. Invites the Secretary-General, as stated in\r\n> paragraph 35 of the Tunis Agenda;\r\n"
+    raw = (
+        "On Monday, X wrote:\r\n> 24. Invites the Secretary-General, as stated in\r\n"
+        "> paragraph 35 of the Tunis Agenda;\r\n"
+    )
     doc = resolex.extract(raw, format="text")
     (ref,) = doc.references
     start, end = doc.source_span(ref.span)

@@ -18,14 +18,53 @@ PROFILE = settings(
 
 FRAGMENTS = st.sampled_from(
     [
-        "The General Assembly,\n", "Recalling its resolution 60/252 of 27 March 2006,\n",
-        "1. Decides", "24. Invites the Secretary-General", " paragraph 35 of the Tunis Agenda",
-        " paras. 29, 30 and 33 (b) of A/RES/70/125", " resolutions 2712, 2720 (2023), 2728 and 2735 (2024)",
-        " (a) first; (b) second;", " (i) sub", "\n(...)\n", "\nEnhanced cooperation\n", " paragraph 1 above",
-        " the present resolution", "67-72", "67\u201372", " S/RES/1325(2000)", "<p>", "</p>", "<br>", "<b>",
-        "</b>", "&nbsp;", "&shy;", "\u00ad", "> ", "\n>> ", "\r\n", "\n\n", "; ", ", ", ". ", "\u201c", "\u2019",
-        "<style>p {x:1}</style>", "<!-- 5. Decides -->", "<blockquote>", "</blockquote>", "paragraph ",
-        "A/RES/", "(", ")", "[...]", "\u2026", "We reaffirm", " Article 2 of the Charter", "\t", "\u00a0",
+        "The General Assembly,\n",
+        "Recalling its resolution 60/252 of 27 March 2006,\n",
+        "1. Decides",
+        "24. Invites the Secretary-General",
+        " paragraph 35 of the Tunis Agenda",
+        " paras. 29, 30 and 33 (b) of A/RES/70/125",
+        " resolutions 2712, 2720 (2023), 2728 and 2735 (2024)",
+        " (a) first; (b) second;",
+        " (i) sub",
+        "\n(...)\n",
+        "\nEnhanced cooperation\n",
+        " paragraph 1 above",
+        " the present resolution",
+        "67-72",
+        "67\u201372",
+        " S/RES/1325(2000)",
+        "<p>",
+        "</p>",
+        "<br>",
+        "<b>",
+        "</b>",
+        "&nbsp;",
+        "&shy;",
+        "\u00ad",
+        "> ",
+        "\n>> ",
+        "\r\n",
+        "\n\n",
+        "; ",
+        ", ",
+        ". ",
+        "\u201c",
+        "\u2019",
+        "<style>p {x:1}</style>",
+        "<!-- 5. Decides -->",
+        "<blockquote>",
+        "</blockquote>",
+        "paragraph ",
+        "A/RES/",
+        "(",
+        ")",
+        "[...]",
+        "\u2026",
+        "We reaffirm",
+        " Article 2 of the Charter",
+        "\t",
+        "\u00a0",
     ]
 )
 RESOLUTION_LIKE = st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=40).map("".join)
@@ -41,7 +80,12 @@ def check_spans(doc: resolex.Document) -> None:
             assert doc.text[s.span.start : s.span.end] == s.text
             assert p.span.start <= s.span.start <= s.span.end <= p.span.end
             stack.extend(s.subparagraphs)
-    for item in (*doc.references, *doc.headings, *doc.elisions):
+    items: list[resolex.Reference | resolex.Heading | resolex.Elision] = [
+        *doc.references,
+        *doc.headings,
+        *doc.elisions,
+    ]
+    for item in items:
         assert doc.text[item.span.start : item.span.end] == item.text
     for d in doc.diagnostics:
         if d.span is not None:

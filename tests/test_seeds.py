@@ -32,7 +32,9 @@ def seed(prefix: str) -> resolex.Document:
 def test_seed_000_names_the_tunis_agenda_twice() -> None:
     doc = seed("000")
     assert doc.paragraphs == ()
-    found = [(r.text, r.document.id if r.document else None, [str(p) for p in r.pinpoints]) for r in doc.references]
+    found = [
+        (r.text, r.document.id if r.document else None, [str(p) for p in r.pinpoints]) for r in doc.references
+    ]
     assert found == [
         ("the Tunis agenda", "tunis-agenda", []),
         ("para 76 of the Tunis Agenda", "tunis-agenda", ["76"]),
@@ -81,7 +83,13 @@ def test_seed_003_has_nothing_to_extract() -> None:
 @pytest.mark.parametrize("prefix", ["000", "002", "003"])
 def test_seed_spans_point_at_their_text(prefix: str) -> None:
     doc = seed(prefix)
-    for item in (*doc.paragraphs, *doc.references, *doc.headings, *doc.elisions):
+    items: list[resolex.Paragraph | resolex.Reference | resolex.Heading | resolex.Elision] = [
+        *doc.paragraphs,
+        *doc.references,
+        *doc.headings,
+        *doc.elisions,
+    ]
+    for item in items:
         assert doc.text[item.span.start : item.span.end] == item.text
 
 

@@ -1,7 +1,7 @@
 """resolex: UN-style resolution text to typed paragraphs and cross-references.
 
 >>> import resolex
->>> doc = resolex.extract("24. Invites the Secretary-General to act, as stated in paragraph 35 of the Tunis Agenda;")
+>>> doc = resolex.extract("24. Invites the Secretary-General to act, as in paragraph 35 of the Tunis Agenda;")
 >>> [(p.number, p.kind, p.lead) for p in doc.paragraphs]
 [('24', 'operative', 'Invites')]
 >>> [(r.text, r.document.id, [str(x) for x in r.pinpoints]) for r in doc.references]
@@ -43,6 +43,7 @@ __all__ = [
     "Reference",
     "ResolexError",
     "Source",
+    "SourceError",
     "Span",
     "SubParagraph",
     "__version__",

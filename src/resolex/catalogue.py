@@ -43,9 +43,7 @@ class Catalogue(Frozen):
     """An immutable set of instruments with lookups by id, symbol and name."""
 
     schema_version: Literal[1] = 1
-    instruments: tuple[Instrument, ...] = Field(default=(), alias="instrument")
-
-    model_config = Frozen.model_config | {"populate_by_name": True}
+    instruments: tuple[Instrument, ...] = ()
 
     @classmethod
     def default(cls) -> Catalogue:
@@ -66,7 +64,7 @@ class Catalogue(Frozen):
             )
         except (ValueError, UnicodeDecodeError) as exc:
             raise DataFileError(f"catalogue file {path}: not valid {path.suffix or 'TOML'}: {exc}") from exc
-        return _checked(validate_data(cls, data, f"catalogue file {path}"), str(path))
+        return _checked(validate_data(cls, _tables_renamed(data), f"catalogue file {path}"), str(path))
 
     def extended(self, other: Catalogue) -> Catalogue:
         """This catalogue with ``other``'s instruments added (``other`` wins on equal ids)."""
@@ -119,11 +117,18 @@ def symbol_key(symbol: str) -> str:
     return "".join(symbol.split()).upper()
 
 
+def _tables_renamed(data: dict[str, Any]) -> dict[str, Any]:
+    """Data files write one ``[[instrument]]`` table per entry; the model holds ``instruments``."""
+    if "instrument" in data:
+        data = {k: v for k, v in data.items() if k != "instrument"} | {"instruments": data["instrument"]}
+    return data
+
+
 def _checked(catalogue: Catalogue, origin: str) -> Catalogue:
     seen: set[str] = set()
     for n, inst in enumerate(catalogue.instruments):
         if inst.id in seen:
-            raise DataFileError(f"{origin}: entry instrument.{n}.id: duplicate id {inst.id!r}")
+            raise DataFileError(f"{origin}: entry instruments.{n}.id: duplicate id {inst.id!r}")
         seen.add(inst.id)
     return catalogue
 
@@ -131,4 +136,4 @@ def _checked(catalogue: Catalogue, origin: str) -> Catalogue:
 @cache
 def _default_catalogue() -> Catalogue:
     data = read_data_file("catalogue.toml")
-    return _checked(validate_data(Catalogue, data, "catalogue.toml"), "catalogue.toml")
+    return _checked(validate_data(Catalogue, _tables_renamed(data), "catalogue.toml"), "catalogue.toml")

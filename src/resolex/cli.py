@@ -43,7 +43,9 @@ def write_table(path: Path, doc: Document, out: TextIO) -> None:
         section = f"  [{p.section}]" if p.section else ""
         out.write(f"  {p.id:<24} {p.kind:<11} {p.lead}{section}\n")
     for r in doc.references:
-        target = (r.document.id or r.document.symbol or r.document.number or "?") if r.document else "(this text)"
+        target = (
+            (r.document.id or r.document.symbol or r.document.number or "?") if r.document else "(this text)"
+        )
         pins = ", ".join(str(x) for x in r.pinpoints)
         out.write(f"  -> {target:<24} {pins:<16} {' '.join(r.text.split())}\n")
     for d in doc.diagnostics:
@@ -63,10 +65,14 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="resolex", description="Read UN resolution text into paragraphs and references.")
+    parser = argparse.ArgumentParser(
+        prog="resolex", description="Read UN resolution text into paragraphs and references."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     ext = commands.add_parser(
-        "extract", help="extract paragraphs and references", epilog=EXAMPLES,
+        "extract",
+        help="extract paragraphs and references",
+        epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ext.add_argument("paths", nargs="+", help="files or folders (.txt .html .htm .md .xml .eml)")

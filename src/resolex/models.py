@@ -7,6 +7,7 @@ an equal object. Items link to each other by id, never by back-pointer.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -162,6 +163,29 @@ class OffsetMap(Frozen):
 
     pieces: tuple[tuple[int, int, int, int], ...] = ()
 
+    def position(self, pos: int, *, end: bool = False) -> int:
+        """Raw position of text position ``pos`` (as a start, or as an exclusive end)."""
+        pieces = self.pieces
+        if not pieces:
+            return pos
+        probe = max(pos - 1 if end else pos, 0)
+        i = bisect_right(pieces, (probe, 1 << 62)) - 1
+        if i < 0:
+            return pieces[0][2]
+        t0, tn, r0, rn = pieces[i]
+        if probe >= t0 + tn:  # in a gap or past the last piece
+            return r0 + rn
+        if tn == rn:
+            return r0 + (probe - t0) + (1 if end else 0)
+        return r0 + rn if end else r0
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` covering text ``[start, end)``."""
+        if end <= start:
+            raw = self.position(start)
+            return raw, raw
+        return self.position(start), self.position(end, end=True)
+
 
 class Source(Frozen):
     """What the text was read from: the raw decoded input and its provenance."""
@@ -196,9 +220,7 @@ class Document(Frozen):
 
     def source_span(self, span: Span) -> tuple[int, int]:
         """Map a span of ``text`` to ``(start, end)`` in ``source.raw``."""
-        from resolex.offsets import map_span  # local: offsets imports this module
-
-        return map_span(self.offsets, span.start, span.end)
+        return self.offsets.span(span.start, span.end)
 
     def paragraph(self, number: str) -> Paragraph | None:
         """The first paragraph printed with ``number``, if any."""

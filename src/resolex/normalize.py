@@ -24,7 +24,9 @@ from resolex.offsets import MapBuilder
 # One-for-one replacements: spaces, quotes and dashes that should match as ASCII.
 _CHAR_TABLE = str.maketrans(
     {
-        **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t", " "),
+        **dict.fromkeys(
+            "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t", " "
+        ),
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
@@ -117,9 +119,28 @@ _COLLAPSIBLE = regex.compile(r"[ \n]*\n[ \n]*| {2,}")
 _SKIPPED = frozenset({"script", "style", "head", "title", "xml", "template", "noscript", "object"})
 _LINE_BLOCKS = frozenset(
     {
-        "div", "li", "tr", "td", "th", "dt", "dd", "section", "article", "header", "footer",
-        "address", "center", "caption", "form", "fieldset", "nav", "aside", "main", "figure",
-        "body", "html",
+        "div",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "address",
+        "center",
+        "caption",
+        "form",
+        "fieldset",
+        "nav",
+        "aside",
+        "main",
+        "figure",
+        "body",
+        "html",
     }
 )
 _PARAGRAPH_BLOCKS = frozenset(
@@ -186,7 +207,9 @@ class _HtmlFlattener:
 
     def skip_element(self, name: str, after: int) -> int:
         """Jump past a ``<style>``/``<script>``/``<head>`` element's content."""
-        closer = regex.compile(r"</" + regex.escape(name) + r"\s*>" + ("|<body\\b" if name == "head" else ""), regex.IGNORECASE)
+        closer = regex.compile(
+            r"</" + regex.escape(name) + r"\s*>" + ("|<body\\b" if name == "head" else ""), regex.IGNORECASE
+        )
         m = closer.search(self.raw, after)
         if m is None:
             return after if name == "head" else len(self.raw)

@@ -8,11 +8,7 @@ collapsed run of white space, a tag that became a line break).
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from resolex.models import OffsetMap
-
-Piece = tuple[int, int, int, int]
 
 
 class MapBuilder:
@@ -80,34 +76,11 @@ class MapBuilder:
         return OffsetMap.model_construct(pieces=tuple(tuple(p) for p in self._pieces))  # type: ignore[misc]
 
 
-def _locate(pieces: tuple[Piece, ...], starts: list[int], pos: int) -> Piece | None:
-    i = bisect_right(starts, pos) - 1
-    if i < 0:
-        return None
-    return pieces[i]
-
-
 def map_position(offsets: OffsetMap, pos: int, *, end: bool = False) -> int:
-    """Raw position of text position ``pos`` (as a start, or as an exclusive end)."""
-    pieces = offsets.pieces
-    if not pieces:
-        return pos
-    starts = [p[0] for p in pieces]
-    probe = pos - 1 if end else pos
-    piece = _locate(pieces, starts, max(probe, 0))
-    if piece is None:
-        return pieces[0][2]
-    t0, tn, r0, rn = piece
-    if probe >= t0 + tn:  # past the last piece
-        return r0 + rn
-    if tn == rn:
-        return r0 + (probe - t0) + (1 if end else 0)
-    return r0 + rn if end else r0
+    """Raw position of text position ``pos`` (see :meth:`OffsetMap.position`)."""
+    return offsets.position(pos, end=end)
 
 
 def map_span(offsets: OffsetMap, start: int, end: int) -> tuple[int, int]:
     """Raw ``(start, end)`` covering text ``[start, end)``."""
-    if end <= start:
-        raw = map_position(offsets, start)
-        return raw, raw
-    return map_position(offsets, start), map_position(offsets, end, end=True)
+    return offsets.span(start, end)

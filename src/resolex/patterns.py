@@ -140,10 +140,17 @@ class LeadMatcher:
         op, pre = data.operative, data.preambular
         lowered = [p[0].lower() + p[1:] for p in op.phrases]
         self.operative = regex.compile(
-            r"(?:(?:" + alternation(op.adverbs) + r")\s+" + alternation(lowered) + r"|"
-            + alternation(op.phrases) + r")(?![\w-])"
+            r"(?:(?:"
+            + alternation(op.adverbs)
+            + r")\s+"
+            + alternation(lowered)
+            + r"|"
+            + alternation(op.phrases)
+            + r")(?![\w-])"
         )
-        self.we = regex.compile(r"We(?=,)|We\s+(?:(?:also|further|again|therefore|hereby|all|now|each|strongly|fully)\s+)?[a-z][\w-]*\b")
+        self.we = regex.compile(
+            r"We(?=,)|We\s+(?:(?:also|further|again|therefore|hereby|all|now|each|strongly|fully)\s+)?[a-z][\w-]*\b"
+        )
         self.preambular = regex.compile(
             alternation(pre.phrases) + r"(?:\s+" + alternation(pre.adverbs) + r")?(?![\w-])"
         )

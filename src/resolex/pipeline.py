@@ -23,7 +23,7 @@ def _inside(span: Span, regions: list[tuple[int, int]]) -> bool:
 def extract(
     source: str | bytes,
     *,
-    format: Format = "auto",  # noqa: A002  (the public name users call)
+    format: Format = "auto",
     catalogue: Catalogue | None = None,
 ) -> Document:
     """Read resolution text, Word HTML or an e-mail body into a :class:`Document`.
@@ -47,7 +47,9 @@ def extract(
     catalogue = catalogue or Catalogue.default()
     seg = segment(norm)
     diagnostics.extend(seg.diagnostics)
-    mentions = [m for m in detector_for(catalogue).find(norm.text, diagnostics) if not _inside(m.span, seg.ignored)]
+    mentions = [
+        m for m in detector_for(catalogue).find(norm.text, diagnostics) if not _inside(m.span, seg.ignored)
+    ]
     is_resolution = seg.enacting_body is not None
     ctx = Context(norm.text, catalogue, seg.enacting_body, is_resolution)
     references = resolve(mentions, ctx, seg.paragraphs, diagnostics, norm.depth_at)
@@ -61,6 +63,8 @@ def extract(
         elisions=tuple(seg.elisions),
         references=tuple(references),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.span.start if d.span else -1, d.code))),
-        source=Source(raw=raw, media_type="text/html" if media == "html" else "text/plain", encoding=encoding),
+        source=Source(
+            raw=raw, media_type="text/html" if media == "html" else "text/plain", encoding=encoding
+        ),
         offsets=norm.offsets,
     )

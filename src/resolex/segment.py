@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -24,14 +25,28 @@ from resolex.normalize import Normalized
 from resolex.patterns import LeadMatcher, alternation, bodies, lead_matcher
 
 LineKind = Literal[
-    "blank", "numbered", "preambular", "elision", "enacting", "title", "closing", "furniture",
-    "separator", "subitem", "text", "consumed", "annex", "opstart",
+    "blank",
+    "numbered",
+    "preambular",
+    "elision",
+    "enacting",
+    "title",
+    "closing",
+    "furniture",
+    "separator",
+    "subitem",
+    "text",
+    "consumed",
+    "annex",
+    "opstart",
 ]
 
 _NUMBERED = regex.compile(
     r"(?:(?P<op>OP|PP)\s?)?(?P<num>\d{1,3}(?:\s?(?:bis|ter|quater))?)(?:[.)]|(?<=(?:OP|PP)\s?\d{1,3})[.:]?)(?=\s|$)\s*"
 )
-_ELISION = regex.compile(r"(?:\(\s*(?:\.\s*){2,}\.?\s*\)|\[\s*(?:\.\s*){2,}\.?\s*\]|\(\s*…\s*\)|\[\s*…\s*\]|…|\.{3,})")
+_ELISION = regex.compile(
+    r"(?:\(\s*(?:\.\s*){2,}\.?\s*\)|\[\s*(?:\.\s*){2,}\.?\s*\]|\(\s*…\s*\)|\[\s*…\s*\]|…|\.{3,})"
+)
 _TITLE = regex.compile(r"(?:[A-Z]{1,3}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+\S")
 _CLOSING = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", regex.IGNORECASE)
 _FURNITURE = regex.compile(
@@ -47,7 +62,9 @@ _FURNITURE = regex.compile(
 )
 _ANNEX = regex.compile(r"(?i:annex(?:es)?|appendix)(?:\s+(?P<n>[IVXL]{1,5}|\d{1,2}))?\.?")
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
-_SUBITEM = regex.compile(r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=\s)")
+_SUBITEM = regex.compile(
+    r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=\s)"
+)
 _ROMAN_HEADING = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.?(?:\s|$)")
 _WORD = regex.compile(r"[^\W\d_][\w'-]*")
 # "Strongly deploring", "Being further deeply concerned", "Gravely distressed": an opening
@@ -106,7 +123,9 @@ class Segmented:
 def _enacting_pattern() -> regex.Pattern[str]:
     names = [alias for body in bodies().body for alias in body.aliases if len(alias) > 4]
     return regex.compile(
-        r"(?:The|La|Le|El|L')\s*(?P<body>" + alternation(names) + r"|[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|of|the|and|for|on|de|du|des|la|le|y|del|et)){1,12})"
+        r"(?:The|La|Le|El|L')\s*(?P<body>"
+        + alternation(names)
+        + r"|[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|of|the|and|for|on|de|du|des|la|le|y|del|et)){1,12})"
         r"(?:\s*\([^()]{1,60}\))?\s*,?"
     )
 
@@ -169,7 +188,12 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
         return
     guess = _PARTICIPLE_START.match(t)
     if guess and t.rstrip()[-1:] in (",", ";"):
-        line.kind, line.lead, line.lead_kind, line.body_start = "preambular", guess.group(), "preambular", line.start
+        line.kind, line.lead, line.lead_kind, line.body_start = (
+            "preambular",
+            guess.group(),
+            "preambular",
+            line.start,
+        )
         line.guessed = True
     if len(t) < 160 and enacting.fullmatch(t) and (t.endswith(",") or _names_body(t)):
         line.kind = "enacting"
@@ -210,7 +234,9 @@ def _merge_lone_numbers(lines: list[Line], leads: LeadMatcher) -> None:
             lines[k].kind = "consumed"
 
 
-_INLINE_START = regex.compile(r"(?<=[;:.]\d{0,3}\s{1,6})(?:(?P<head>[A-Z][\w'-]*(?:\s+[\w'-]+){0,5})\s+)?(?P<num>\d{1,3})[.)]\s+(?=[A-Z])")
+_INLINE_START = regex.compile(
+    r"(?<=[;:.]\d{0,3}\s{1,6})(?:(?P<head>[A-Z][\w'-]*(?:\s+[\w'-]+){0,5})\s+)?(?P<num>\d{1,3})[.)]\s+(?=[A-Z])"
+)
 
 
 def _split_run_on(lines: list[Line], leads: LeadMatcher) -> list[Line]:
@@ -283,7 +309,7 @@ def _accept_unled(lines: list[Line]) -> None:
     accepted = set(led)
     while changed:
         changed = False
-        for a, b in zip(numbered, numbered[1:], strict=False):
+        for a, b in pairwise(numbered):
             if not (_as_int(a.number) is not None and _as_int(a.number) == (_as_int(b.number) or 0) - 1):
                 continue
             for x, y in ((a, b), (b, a)):
@@ -291,8 +317,12 @@ def _accept_unled(lines: list[Line]) -> None:
                     accepted.add(id(y))
                     changed = True
     run: list[Line] = []
-    for ln in numbered + [Line(0, 0, "")]:
-        if run and (ln.number is None or _as_int(ln.number) != (_as_int(run[-1].number) or -9) + 1 or not _sentence_like(ln)):
+    for ln in [*numbered, Line(0, 0, "")]:
+        if run and (
+            ln.number is None
+            or _as_int(ln.number) != (_as_int(run[-1].number) or -9) + 1
+            or not _sentence_like(ln)
+        ):
             if len(run) >= 3 and all(_sentence_like(x, words=8) for x in run):
                 accepted.update(id(x) for x in run)
             run = []
@@ -410,9 +440,7 @@ class _Walker:
         was_blank, self.blank_before = self.blank_before, False
         if kind == "numbered":
             self.start_paragraph(line, line.number)
-        elif kind == "preambular" and self.preamble_allowed(line, i):
-            self.start_paragraph(line, None)
-        elif kind == "opstart" and self.unnumbered_operative_allowed():
+        elif self.opens_unnumbered(line, i):
             self.start_paragraph(line, None)
         elif kind == "annex":
             self.close()
@@ -434,11 +462,7 @@ class _Walker:
         elif kind == "closing":
             self.close()
             self.in_preamble = False
-        elif kind == "subitem" and self.open is not None:
-            self.extend(line)
-        elif self.open is not None and self.continues(line, was_blank, i):
-            self.extend(line)
-        elif kind == "opstart" and self.open is not None and self.continues(line, was_blank, i):
+        elif self.open is not None and (kind == "subitem" or self.continues(line, was_blank, i)):
             self.extend(line)
         elif self.open is not None and self.interrupts(line, i):
             self.blank_before = was_blank  # a running header inside a paragraph: skip it
@@ -448,6 +472,11 @@ class _Walker:
             nxt = _next_meaningful(self.lines, i)
             if _heading_like(line) and nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
                 self.heading(line)
+
+    def opens_unnumbered(self, line: Line, i: int) -> bool:
+        if line.kind == "preambular":
+            return self.preamble_allowed(line, i)
+        return line.kind == "opstart" and self.unnumbered_operative_allowed()
 
     def unnumbered_operative_allowed(self) -> bool:
         """A single operative paragraph is printed without a number, right after the preamble."""
@@ -495,7 +524,12 @@ class _Walker:
                 nxt = _next_meaningful(self.lines, i)
                 if nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
                     return False
-            return not (_terminated(prev) and prev.rstrip().endswith(".") and line.text[:1].isupper() and self.open.kind == "preambular")
+            return not (
+                _terminated(prev)
+                and prev.rstrip().endswith(".")
+                and line.text[:1].isupper()
+                and self.open.kind == "preambular"
+            )
         return starts_lower and not prev.rstrip().endswith(".")
 
     def start_paragraph(self, line: Line, number: str | None) -> None:
@@ -507,13 +541,24 @@ class _Walker:
             self.seen_operative = True
             self.in_preamble = False
             n = _as_int(number)
-            if self.pending_prefix is not None and n is not None and (self.last_number is None or n <= self.last_number):
+            if (
+                self.pending_prefix is not None
+                and n is not None
+                and (self.last_number is None or n <= self.last_number)
+            ):
                 self.prefix = self.pending_prefix
             self.pending_prefix = None
             self.last_number = n if n is not None else self.last_number
         self.open = _Open(
-            start=line.start, end=line.end, number=number, kind=kind, lead=line.lead or "",
-            body_start=line.body_start, depth=line.depth, section=self.section, last_line=line.text,
+            start=line.start,
+            end=line.end,
+            number=number,
+            kind=kind,
+            lead=line.lead or "",
+            body_start=line.body_start,
+            depth=line.depth,
+            section=self.section,
+            last_line=line.text,
         )
 
     def extend(self, line: Line) -> None:
@@ -525,11 +570,17 @@ class _Walker:
     def heading(self, line: Line) -> None:
         self.out.headings.append(Heading(text=line.text, span=Span(start=line.start, end=line.end)))
         self.section = line.text
-        roman = regex.match(r"(?:(?:Section|Part|Chapter)\s+)?([IVXL]{1,6}|[A-H]|\d{1,2})\.?(?:\s|$)", line.text)
+        roman = regex.match(
+            r"(?:(?:Section|Part|Chapter)\s+)?([IVXL]{1,6}|[A-H]|\d{1,2})\.?(?:\s|$)", line.text
+        )
         if regex.match(r"annex\b", line.text, regex.IGNORECASE):
             self.pending_prefix = "annex__"
         elif roman:
-            self.pending_prefix = f"{self.prefix}sec_{roman.group(1)}__" if self.prefix == "annex__" else f"sec_{roman.group(1)}__"
+            self.pending_prefix = (
+                f"{self.prefix}sec_{roman.group(1)}__"
+                if self.prefix == "annex__"
+                else f"sec_{roman.group(1)}__"
+            )
 
     def close(self) -> None:
         op = self.open
@@ -549,20 +600,33 @@ class _Walker:
         subs = find_subparagraphs(self.text, op.body_start, op.end, ident)
         if not op.lead:
             self.out.diagnostics.append(
-                Diagnostic(code="RX010", severity="warning", message=f"paragraph {op.number or ''} opens with no known lead", span=span)
+                Diagnostic(
+                    code="RX010",
+                    severity="warning",
+                    message=f"paragraph {op.number or ''} opens with no known lead",
+                    span=span,
+                )
             )
         elif not _is_vocabulary(op.lead):
             self.out.diagnostics.append(
                 Diagnostic(
-                    code="RX011", severity="info",
-                    message=f"paragraph {op.number or ident} opens with {op.lead!r}, which is in no lead vocabulary",
+                    code="RX011",
+                    severity="info",
+                    message=f"paragraph {op.number or ident} opens with {op.lead!r}, in no lead vocabulary",
                     span=span,
                 )
             )
         self.out.paragraphs.append(
             Paragraph(
-                id=ident, number=op.number, kind=op.kind, lead=op.lead, text=self.text[op.start : op.end],
-                span=span, section=op.section, subparagraphs=subs, quote_depth=op.depth,
+                id=ident,
+                number=op.number,
+                kind=op.kind,
+                lead=op.lead,
+                text=self.text[op.start : op.end],
+                span=span,
+                section=op.section,
+                subparagraphs=subs,
+                quote_depth=op.depth,
             )
         )
 
@@ -587,8 +651,28 @@ _SUB_MARK = regex.compile(
     r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{0,3})|(?<=\s(?:and|or|et|y|ou|o)[ ]))"
     r"(?P<mark>\((?P<a>[a-z]{1,2}|[ivxl]{1,6})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=[ ])"
 )
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-          "xvi", "xvii", "xviii", "xix", "xx")
+_ROMAN = (
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+)
 
 
 def _next_letter(label: str) -> str:
@@ -607,7 +691,11 @@ def find_subparagraphs(text: str, start: int, end: int, parent_id: str) -> tuple
     for m in _SUB_MARK.finditer(text, start, end):
         label = m.group("a") or m.group("b")
         pos = m.start("mark")
-        if expect_roman is not None and label == expect_roman and not (label == expect_letter and expect_roman != "i"):
+        if (
+            expect_roman is not None
+            and label == expect_roman
+            and not (label == expect_letter and expect_roman != "i")
+        ):
             marks.append((pos, 2, label))
             idx = _ROMAN.index(label)
             expect_roman = _ROMAN[idx + 1] if idx + 1 < len(_ROMAN) else None
@@ -620,11 +708,11 @@ def find_subparagraphs(text: str, start: int, end: int, parent_id: str) -> tuple
             expect_roman = "ii"
     if not marks or marks[0][1] != 1:
         return ()
-    return _build_items(text, marks, 0, len(marks), 1, end, parent_id)
+    return _build_items(text, marks, 0, len(marks), level=1, end=end, parent=parent_id)
 
 
 def _build_items(
-    text: str, marks: list[tuple[int, int, str]], lo: int, hi: int, level: int, end: int, parent: str
+    text: str, marks: list[tuple[int, int, str]], lo: int, hi: int, *, level: int, end: int, parent: str
 ) -> tuple[SubParagraph, ...]:
     items: list[SubParagraph] = []
     idx = [k for k in range(lo, hi) if marks[k][1] == level]
@@ -634,11 +722,18 @@ def _build_items(
         while item_end > marks[k][0] and text[item_end - 1] in " \n":
             item_end -= 1
         ident = f"{parent}__subpara_{marks[k][2]}"
-        children = _build_items(text, marks, k + 1, nxt, level + 1, item_end, ident) if level == 1 else ()
+        children = (
+            _build_items(text, marks, k + 1, nxt, level=level + 1, end=item_end, parent=ident)
+            if level == 1
+            else ()
+        )
         items.append(
             SubParagraph(
-                id=ident, label=marks[k][2], text=text[marks[k][0] : item_end],
-                span=Span(start=marks[k][0], end=item_end), subparagraphs=children,
+                id=ident,
+                label=marks[k][2],
+                text=text[marks[k][0] : item_end],
+                span=Span(start=marks[k][0], end=item_end),
+                subparagraphs=children,
             )
         )
     return tuple(items)
