@@ -155,6 +155,28 @@ class LeadMatcher:
             alternation(pre.phrases) + r"(?:\s+" + alternation(pre.adverbs) + r")?(?![\w-])"
         )
 
+        # ITU style: the lead stands alone on its line, in lower case, and the numbered or
+        # lettered items below it are the paragraphs ("resolves", "instructs the Secretary-General").
+        lower_op = [ph[0].lower() + ph[1:] for ph in op.phrases]
+        lower_pre = [ph[0].lower() + ph[1:] for ph in pre.phrases]
+        self.operative_clause = regex.compile(
+            r"(?:further\s+|also\s+)?" + alternation(lower_op) + r"(?:\s+further)?"
+            r"(?:\s+(?:the\s+|all\s+)?[A-Z][\w-]*(?:\s+(?:of|the|and|for|[A-Z][\w-]*)){0,6})?\s*,?"
+        )
+        self.preambular_clause = regex.compile(
+            r"(?:further\s+)?" + alternation(lower_pre) + r"(?:\s+(?:further|also|with\s+\w+))?\s*,?"
+        )
+
+    def clause(self, line: str) -> tuple[str, Literal["preambular", "operative"]] | None:
+        """An ITU-style clause heading filling the whole line, and the kind of its items."""
+        if len(line) > 80 or not line[:1].islower():
+            return None
+        if self.preambular_clause.fullmatch(line):
+            return line.rstrip(" ,"), "preambular"
+        if self.operative_clause.fullmatch(line):
+            return line.rstrip(" ,"), "operative"
+        return None
+
     def operative_lead(self, text: str, pos: int = 0) -> str | None:
         m = self.operative.match(text, pos)
         return _one_space(m.group()) if m else None

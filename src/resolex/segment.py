@@ -39,6 +39,7 @@ LineKind = Literal[
     "consumed",
     "annex",
     "opstart",
+    "clause",
 ]
 
 _NUMBERED = regex.compile(
@@ -47,7 +48,10 @@ _NUMBERED = regex.compile(
 _ELISION = regex.compile(
     r"(?:\(\s*(?:\.\s*){2,}\.?\s*\)|\[\s*(?:\.\s*){2,}\.?\s*\]|\(\s*…\s*\)|\[\s*…\s*\]|…|\.{3,})"
 )
-_TITLE = regex.compile(r"(?:[A-Z]{1,3}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+\S")
+_TITLE = regex.compile(
+    r"(?:[A-Z]{1,3}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.\s+\S"
+    r"|(?:RESOLUTION|DECISION|RECOMMENDATION|Resolution|Decision|Recommendation)\s+\d{1,4}\s*\([^()]{1,40}\)$"
+)
 _CLOSING = regex.compile(r"\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", regex.IGNORECASE)
 _FURNITURE = regex.compile(
     r"""(?:
@@ -63,8 +67,10 @@ _FURNITURE = regex.compile(
 _ANNEX = regex.compile(r"(?i:annex(?:es)?|appendix)(?:\s+(?P<n>[IVXL]{1,5}|\d{1,2}))?\.?")
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(
-    r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=\s)"
+    r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)"
 )
+# An ITU operative item: "2 that WTPF …", or the number alone with the text on the next line.
+_ITU_ITEM = regex.compile(r"(?P<n>\d{1,2})(?P<sub>\.\d{1,2})?(?:\s+(?=[a-z])|$)")
 _ROMAN_HEADING = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.?(?:\s|$)")
 _WORD = regex.compile(r"[^\W\d_][\w'-]*")
 # "Strongly deploring", "Being further deeply concerned", "Gravely distressed": an opening
@@ -87,6 +93,7 @@ class Line:
     lead: str | None = None
     lead_kind: ParagraphKind | None = None
     depth: int = 0
+    label: str | None = None  # an item label: "a" of "a)", "2" of an ITU "2 that …"
     guessed: bool = False  # a lead found by its form (a participle), not in the vocabulary
 
 
@@ -151,6 +158,10 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
     if _ELISION.fullmatch(t):
         line.kind = "elision"
         return
+    clause = leads.clause(t)
+    if clause:
+        line.kind, line.lead, line.lead_kind = "clause", clause[0], clause[1]
+        return
     m = _NUMBERED.match(t)
     if m:
         line.kind = "numbered"
@@ -159,8 +170,10 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
         rest = line.rest = t[m.end() :]
         _attach_lead(line, rest, leads, pp=m.group("op") == "PP")
         return
-    if _SUBITEM.match(t):
-        line.kind = "subitem"
+    sub = _SUBITEM.match(t)
+    if sub:
+        line.kind, line.label = "subitem", sub.group("a") or sub.group("b")
+        line.body_start = line.start + sub.end()
         return
     if _TITLE.match(t):
         line.kind = "title"
@@ -413,6 +426,7 @@ class _Walker:
         self.prefix = ""
         self.pending_prefix: str | None = None
         self.last_number: int | None = None
+        self.clause: tuple[str, ParagraphKind] | None = None  # ITU style: the lead above the items
 
     def walk(self) -> Segmented:
         for i, line in enumerate(self.lines):
@@ -438,7 +452,11 @@ class _Walker:
                 return  # footnote text at a page foot
             self.footnotes = False
         was_blank, self.blank_before = self.blank_before, False
-        if kind == "numbered":
+        if kind == "clause" and (self.in_preamble or self.clause is not None):
+            self.start_clause(line)
+        elif self.clause is not None and self.clause_item(line, was_blank, i):
+            pass
+        elif kind == "numbered":
             self.start_paragraph(line, line.number)
         elif self.opens_unnumbered(line, i):
             self.start_paragraph(line, None)
@@ -456,8 +474,11 @@ class _Walker:
             self.out.enacting_body = _body_name(line.text)
             self.in_preamble = True
         elif kind == "title" and self.out.title is None and not self.out.paragraphs and self.open is None:
-            number, _, title = line.text.partition(". ")
-            self.out.number, self.out.title = number.strip(), title.strip()
+            number, dot, title = line.text.partition(". ")
+            if dot and "/" in number:
+                self.out.number, self.out.title = number.strip(), title.strip()
+            else:
+                self.out.title = line.text
             self.out.ignored.append((line.start, line.end))
         elif kind == "closing":
             self.close()
@@ -472,6 +493,64 @@ class _Walker:
             nxt = _next_meaningful(self.lines, i)
             if _heading_like(line) and nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
                 self.heading(line)
+
+    def start_clause(self, line: Line) -> None:
+        """ITU style: "considering", "resolves", "instructs the Secretary-General" head the items below."""
+        self.close()
+        assert line.lead is not None and line.lead_kind is not None
+        self.clause = (line.lead, line.lead_kind)
+        if line.lead_kind == "operative":
+            self.seen_operative = True
+            slug = regex.sub(r"[^a-z0-9]+", "_", line.lead.lower()).strip("_")
+            self.prefix = f"{slug}__"
+        else:
+            self.prefix = ""
+        self.out.ignored.append((line.start, line.end))
+
+    def clause_item(self, line: Line, was_blank: bool, i: int) -> bool:
+        """Open or continue an item under an ITU clause; False when the line is something else."""
+        assert self.clause is not None
+        lead, kind = self.clause
+        number: str | None = None
+        if self.is_subitem_of_open(line):
+            self.extend(line)
+            return True
+        if line.kind == "subitem" and line.label is not None:
+            number = line.label
+        elif line.kind == "numbered":
+            number = line.number
+            line.body_start = line.body_start or line.start
+        elif line.kind in ("text", "preambular", "opstart"):
+            item = _ITU_ITEM.match(line.text)
+            if item:
+                number = item.group("n")
+                line.body_start = line.start + item.end()
+            elif self.open is not None and (self.label_only() or self.continues(line, was_blank, i)):
+                self.extend(line)
+                return True
+            elif self.open is None and line.text[:1].islower():
+                line.body_start = line.start
+            else:
+                return False
+        else:
+            return False
+        line.lead, line.lead_kind = lead, kind
+        self.start_paragraph(line, number)
+        return True
+
+    def is_subitem_of_open(self, line: Line) -> bool:
+        """Under an operative item, "a)" and "4.1" are its sub-items, not new paragraphs."""
+        op = self.open
+        if op is None or op.kind != "operative" or op.number is None or not op.number.isdigit():
+            return False
+        if line.kind == "subitem":
+            return True
+        item = _ITU_ITEM.match(line.text)
+        return bool(item and item.group("sub") and item.group("n") == op.number)
+
+    def label_only(self) -> bool:
+        """The open item is just its label ("c)" on its own line): the next line is its text."""
+        return self.open is not None and not self.text[self.open.body_start : self.open.end].strip()
 
     def opens_unnumbered(self, line: Line, i: int) -> bool:
         if line.kind == "preambular":
@@ -588,7 +667,10 @@ class _Walker:
             return
         self.open = None
         span = Span(start=op.start, end=op.end)
-        if op.number is not None:
+        if op.kind == "preambular" and (op.number is None or not op.number.isdigit()):
+            self.preamble_count += 1
+            base = f"{self.prefix}preamble__p_{self.preamble_count}"
+        elif op.number is not None:
             base = f"{self.prefix}para_{op.number}"
         elif op.kind == "operative":
             base = f"{self.prefix}para_unnumbered"
@@ -633,7 +715,7 @@ class _Walker:
 
 def _is_vocabulary(lead: str) -> bool:
     leads = lead_matcher()
-    if lead == "We":
+    if lead == "We" or leads.clause(lead):
         return True
     return bool(leads.operative_lead(lead) or leads.we_lead(lead) or leads.preambular_lead(lead))
 
