@@ -103,7 +103,9 @@ class Catalogue(Frozen):
 
     def by_name(self, name: str) -> Instrument | None:
         """The instrument a name as written refers to (case and a leading "the" ignored)."""
-        return self._by_name.get(name_key(name)) or self._by_name.get(" ".join(name.split()))
+        folded = " ".join(name.split())
+        bare = folded[4:] if folded[:4].lower() == "the " else folded
+        return self._by_name.get(name_key(name)) or self._by_name.get(folded) or self._by_name.get(bare)
 
 
 def name_key(name: str) -> str:
