@@ -435,23 +435,10 @@ class _Walker:
         return self.out
 
     def step(self, i: int, line: Line) -> None:
-        kind = line.kind
-        if kind == "blank":
-            self.blank_before = True
+        if self.passes_over(line):
             return
-        if kind == "separator":
-            self.footnotes = True
-            return
-        if kind == "furniture":
-            self.out.ignored.append((line.start, line.end))
-            return
-        if kind == "consumed":
-            return
-        if self.footnotes:
-            if regex.match(r"\d{1,3}\s+\S", line.text) or not self.blank_before:
-                return  # footnote text at a page foot
-            self.footnotes = False
         was_blank, self.blank_before = self.blank_before, False
+        kind = line.kind
         if kind == "clause" and (self.in_preamble or self.clause is not None):
             self.start_clause(line)
         elif self.clause is not None and self.clause_item(line, was_blank, i):
@@ -460,7 +447,41 @@ class _Walker:
             self.start_paragraph(line, line.number)
         elif self.opens_unnumbered(line, i):
             self.start_paragraph(line, None)
-        elif kind == "annex":
+        elif kind in ("annex", "elision", "enacting", "title", "closing"):
+            self.marker(line)
+        elif self.open is not None and (kind == "subitem" or self.continues(line, was_blank, i)):
+            self.extend(line)
+        elif self.open is not None and self.interrupts(line, i):
+            self.blank_before = was_blank  # a running header inside a paragraph: skip it
+            self.out.ignored.append((line.start, line.end))
+        else:
+            self.close()
+            nxt = _next_meaningful(self.lines, i)
+            if _heading_like(line) and nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
+                self.heading(line)
+
+    def passes_over(self, line: Line) -> bool:
+        """Blank lines, page furniture and footnotes at a page foot: noted, never text of a paragraph."""
+        kind = line.kind
+        if kind == "blank":
+            self.blank_before = True
+        elif kind == "separator":
+            self.footnotes = True
+        elif kind == "furniture":
+            self.out.ignored.append((line.start, line.end))
+        elif kind != "consumed" and self.footnotes:
+            if regex.match(r"\d{1,3}\s+\S", line.text) or not self.blank_before:
+                return True  # footnote text at a page foot
+            self.footnotes = False
+            return False
+        else:
+            return kind == "consumed"
+        return True
+
+    def marker(self, line: Line) -> None:
+        """Lines that shape the document without being paragraphs."""
+        kind = line.kind
+        if kind == "annex":
             self.close()
             label = _ANNEX.fullmatch(line.text)
             self.prefix = f"annex_{label.group('n')}__" if label and label.group("n") else "annex__"
@@ -483,21 +504,14 @@ class _Walker:
         elif kind == "closing":
             self.close()
             self.in_preamble = False
-        elif self.open is not None and (kind == "subitem" or self.continues(line, was_blank, i)):
-            self.extend(line)
-        elif self.open is not None and self.interrupts(line, i):
-            self.blank_before = was_blank  # a running header inside a paragraph: skip it
-            self.out.ignored.append((line.start, line.end))
-        else:
-            self.close()
-            nxt = _next_meaningful(self.lines, i)
-            if _heading_like(line) and nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
-                self.heading(line)
+        elif self.open is not None:
+            self.extend(line)  # an enacting- or title-like line inside a paragraph is its text
 
     def start_clause(self, line: Line) -> None:
         """ITU style: "considering", "resolves", "instructs the Secretary-General" head the items below."""
         self.close()
-        assert line.lead is not None and line.lead_kind is not None
+        assert line.lead is not None
+        assert line.lead_kind is not None
         self.clause = (line.lead, line.lead_kind)
         if line.lead_kind == "operative":
             self.seen_operative = True
@@ -766,31 +780,37 @@ def _next_letter(label: str) -> str:
 
 
 def find_subparagraphs(text: str, start: int, end: int, parent_id: str) -> tuple[SubParagraph, ...]:
-    """Lettered items (a), (b) … with roman items (i), (ii) … nested inside them."""
+    """Lettered items (a), (b) … with roman items (i), (ii) … nested inside them.
+
+    A label that could be either ("(i)" after "(h)", "(v)" after "(u)") is read
+    by what follows it: "(ii)" next makes it roman, "(j)" next makes it a letter.
+    """
+    found = [(m.start("mark"), m.group("a") or m.group("b")) for m in _SUB_MARK.finditer(text, start, end)]
     marks: list[tuple[int, int, str]] = []  # (position, level, label)
     expect_letter = "a"
     expect_roman: str | None = None
-    for m in _SUB_MARK.finditer(text, start, end):
-        label = m.group("a") or m.group("b")
-        pos = m.start("mark")
-        if (
-            expect_roman is not None
-            and label == expect_roman
-            and not (label == expect_letter and expect_roman != "i")
-        ):
+    for k, (pos, label) in enumerate(found):
+        as_roman = expect_roman is not None and label == expect_roman
+        as_letter = label == expect_letter
+        if as_roman and as_letter:
+            following = found[k + 1][1] if k + 1 < len(found) else None
+            as_roman = following == _next_roman(label)
+            as_letter = not as_roman
+        if as_roman:
             marks.append((pos, 2, label))
-            idx = _ROMAN.index(label)
-            expect_roman = _ROMAN[idx + 1] if idx + 1 < len(_ROMAN) else None
-        elif label == expect_letter:
+            expect_roman = _next_roman(label)
+        elif as_letter:
             marks.append((pos, 1, label))
             expect_letter = _next_letter(label)
             expect_roman = "i"
-        elif label == "i" and expect_roman == "i" and marks:
-            marks.append((pos, 2, label))
-            expect_roman = "ii"
     if not marks or marks[0][1] != 1:
         return ()
     return _build_items(text, marks, 0, len(marks), level=1, end=end, parent=parent_id)
+
+
+def _next_roman(label: str) -> str | None:
+    idx = _ROMAN.index(label)
+    return _ROMAN[idx + 1] if idx + 1 < len(_ROMAN) else None
 
 
 def _build_items(
