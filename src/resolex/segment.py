@@ -64,20 +64,26 @@ _FURNITURE = regex.compile(
     )""",
     regex.VERBOSE,
 )
-_ANNEX = regex.compile(r"(?i:annex(?:es)?|appendix)(?:\s+(?P<n>[IVXL]{1,5}|\d{1,2}))?\.?")
+_ANNEX = regex.compile(
+    r"(?:Annex(?:es)?|ANNEX(?:ES)?|Appendix|APPENDIX)(?:\s+(?P<n>[IVXL]{1,5}|\d{1,2}))?\.?"
+)
+_SYMBOL_ALONE = regex.compile(r"[A-Z]{1,5}(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?")
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(
     r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)"
 )
 # An ITU operative item: "2 that WTPF …", or the number alone with the text on the next line.
 _ITU_ITEM = regex.compile(r"(?P<n>\d{1,2})(?P<sub>\.\d{1,2})?(?:\s+(?=[a-z])|$)")
+_ROMAN_LABEL = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.")
 _ROMAN_HEADING = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.?(?:\s|$)")
 _WORD = regex.compile(r"[^\W\d_][\w'-]*")
 # "Strongly deploring", "Being further deeply concerned", "Gravely distressed": an opening
 # participle, after adverbs, that the vocabulary does not list.
 _PARTICIPLE_START = regex.compile(
     r"(?:(?:[A-Z][a-z]+ly|Further|Also|Again|Being|Remaining)\s+(?:(?:further|also|again|[a-z]+ly)\s+){0,2})?"
-    r"(?:(?<=\s)[a-z]+|[A-Z][a-z]+)(?:ing|ed)\b"
+    r"(?!(?:During|Including|Regarding|According|Concerning|Notwithstanding|Following|Pending|Excluding"
+    r"|Nothing|Something|Anything|Everything|United|Based|Red|Need|Speed|Seed|Feed)\b)"
+    r"(?:(?<=\s)[a-z]+|[A-Z][a-z]+)(?:ing|ed)\b(?=\s+[a-z])"
 )
 
 
@@ -200,7 +206,7 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
         line.rest = t
         return
     guess = _PARTICIPLE_START.match(t)
-    if guess and t.rstrip()[-1:] in (",", ";"):
+    if guess:
         line.kind, line.lead, line.lead_kind, line.body_start = (
             "preambular",
             guess.group(),
@@ -362,11 +368,16 @@ def _as_int(number: str | None) -> int | None:
 
 
 def _repeated_furniture(lines: list[Line]) -> None:
-    """Short lines printed again and again (running page headers) are furniture."""
+    """Running page headers: short lines printed again and again, or right beside a symbol header."""
     counts = Counter(ln.text for ln in lines if ln.kind == "text" and len(ln.text) < 120)
     for ln in lines:
         if ln.kind == "text" and counts[ln.text] >= 3 and not _ELISION.fullmatch(ln.text):
             ln.kind = "furniture"
+    for k, ln in enumerate(lines):
+        if ln.kind == "furniture" and _SYMBOL_ALONE.fullmatch(ln.text):
+            for near in (k - 1, k + 1):
+                if 0 <= near < len(lines) and lines[near].kind == "text" and len(lines[near].text) < 100:
+                    lines[near].kind = "furniture"
 
 
 def _terminated(text: str) -> bool:
@@ -383,6 +394,11 @@ def _heading_like(line: Line) -> bool:
     if t.endswith(".") and len(words) > 4 and not _ROMAN_HEADING.match(t):
         return False
     return not (t[:1].isdigit() and not _ROMAN_HEADING.match(t))
+
+
+def _opens_block(line: Line | None) -> bool:
+    """What a heading stands above: a paragraph start (by vocabulary, not by form alone) or an elision."""
+    return line is not None and line.kind in ("numbered", "preambular", "elision") and not line.guessed
 
 
 def _next_meaningful(lines: list[Line], i: int) -> Line | None:
@@ -427,6 +443,7 @@ class _Walker:
         self.pending_prefix: str | None = None
         self.last_number: int | None = None
         self.clause: tuple[str, ParagraphKind] | None = None  # ITU style: the lead above the items
+        self.skip_until = 0  # lines already read as part of a heading
 
     def walk(self) -> Segmented:
         for i, line in enumerate(self.lines):
@@ -435,7 +452,7 @@ class _Walker:
         return self.out
 
     def step(self, i: int, line: Line) -> None:
-        if self.passes_over(line):
+        if i < self.skip_until or self.passes_over(line):
             return
         was_blank, self.blank_before = self.blank_before, False
         kind = line.kind
@@ -456,9 +473,7 @@ class _Walker:
             self.out.ignored.append((line.start, line.end))
         else:
             self.close()
-            nxt = _next_meaningful(self.lines, i)
-            if _heading_like(line) and nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
-                self.heading(line)
+            self.try_heading(i)
 
     def passes_over(self, line: Line) -> bool:
         """Blank lines, page furniture and footnotes at a page foot: noted, never text of a paragraph."""
@@ -471,6 +486,7 @@ class _Walker:
             self.out.ignored.append((line.start, line.end))
         elif kind != "consumed" and self.footnotes:
             if regex.match(r"\d{1,3}\s+\S", line.text) or not self.blank_before:
+                self.blank_before = False
                 return True  # footnote text at a page foot
             self.footnotes = False
             return False
@@ -486,7 +502,7 @@ class _Walker:
             label = _ANNEX.fullmatch(line.text)
             self.prefix = f"annex_{label.group('n')}__" if label and label.group("n") else "annex__"
             self.in_preamble = self.seen_operative = False
-            self.pending_prefix, self.last_number, self.section = None, None, None
+            self.pending_prefix, self.last_number, self.section = None, None, line.text
             self.out.headings.append(Heading(text=line.text, span=Span(start=line.start, end=line.end)))
         elif kind == "elision":
             self.close()
@@ -582,7 +598,7 @@ class _Walker:
             return False
         if line.guessed:  # by form alone: only inside a preamble, after a finished clause
             inside = self.in_preamble or (self.open is not None and self.open.kind == "preambular")
-            return inside and (self.open is None or _terminated(self.open.last_line))
+            return inside and (self.open is None or self.open.last_line.rstrip()[-1:] in (",", ";"))
         if self.in_preamble:
             return True
         if self.open is not None and self.open.kind == "preambular":
@@ -611,11 +627,13 @@ class _Walker:
         if line.depth != self.open.depth:
             return False
         prev = self.open.last_line
+        if _SUBITEM.fullmatch(prev.strip()):
+            return True  # "(e)" alone on its line: the text of the item follows
         starts_lower = line.text[:1].islower() or line.text[:1] in "(\"'"
         if not was_blank:
             if _terminated(prev) and _heading_like(line):
                 nxt = _next_meaningful(self.lines, i)
-                if nxt is not None and nxt.kind in ("numbered", "preambular", "elision"):
+                if _opens_block(nxt):
                     return False
             return not (
                 _terminated(prev)
@@ -660,9 +678,24 @@ class _Walker:
         self.open.last_line = line.text
         self.open.lines += 1
 
-    def heading(self, line: Line) -> None:
-        self.out.headings.append(Heading(text=line.text, span=Span(start=line.start, end=line.end)))
-        self.section = line.text
+    def try_heading(self, i: int) -> None:
+        """A short line, or up to three adjacent ones ("I." then its title), above a paragraph."""
+        last = i
+        while _heading_like(self.lines[last]) or _ROMAN_LABEL.fullmatch(self.lines[last].text):
+            if _opens_block(_next_meaningful(self.lines, last)):
+                self.heading(self.lines[i], self.lines[last])
+                self.skip_until = last + 1
+                return
+            following = self.lines[last + 1] if last + 1 < len(self.lines) else None
+            if following is None or following.kind != "text" or last - i >= 2:
+                return
+            last += 1
+
+    def heading(self, first: Line, last: Line) -> None:
+        text = self.text[first.start : last.end]
+        self.out.headings.append(Heading(text=text, span=Span(start=first.start, end=last.end)))
+        self.section = " ".join(text.split())
+        line = first
         roman = regex.match(
             r"(?:(?:Section|Part|Chapter)\s+)?([IVXL]{1,6}|[A-H]|\d{1,2})\.?(?:\s|$)", line.text
         )
@@ -804,8 +837,21 @@ def find_subparagraphs(text: str, start: int, end: int, parent_id: str) -> tuple
             expect_letter = _next_letter(label)
             expect_roman = "i"
     if not marks or marks[0][1] != 1:
+        marks = _roman_list(found)
+    if not marks:
         return ()
     return _build_items(text, marks, 0, len(marks), level=1, end=end, parent=parent_id)
+
+
+def _roman_list(found: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """A list numbered (i), (ii) … with no letters above it: roman items at the first level."""
+    marks: list[tuple[int, int, str]] = []
+    expect: str | None = "i"
+    for pos, label in found:
+        if label == expect:
+            marks.append((pos, 1, label))
+            expect = _next_roman(label)
+    return marks if len(marks) >= 2 else []
 
 
 def _next_roman(label: str) -> str | None:
