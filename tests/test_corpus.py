@@ -51,13 +51,14 @@ def fold(section: str | None) -> str | None:
     """Gold keeps dashes and quotes as printed; Document.text has them normalised."""
     if section is None:
         return None
-    return section.translate(
-        str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-    )
-
-
-def gold_of(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    table: dict[str, str | int | None] = {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+    return section.translate(str.maketrans(table))
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[p.relative_to(GOLD).as_posix() for p in GOLD_FILES])
