@@ -61,6 +61,10 @@ def fold(section: str | None) -> str | None:
     return section.translate(str.maketrans(table))
 
 
+def gold_of(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[p.relative_to(GOLD).as_posix() for p in GOLD_FILES])
 def test_paragraph_structure_matches_gold(path: Path) -> None:
     gold = gold_of(path)
