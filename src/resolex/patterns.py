@@ -161,7 +161,8 @@ class LeadMatcher:
         lower_pre = [ph[0].lower() + ph[1:] for ph in pre.phrases]
         self.operative_clause = regex.compile(
             r"(?:further\s+|also\s+)?" + alternation(lower_op) + r"(?:\s+further)?"
-            r"(?:\s+(?:the\s+|all\s+)?[A-Z][\w-]*(?:\s+(?:of|the|and|for|[A-Z][\w-]*)){0,6})?\s*,?"
+            r"(?:\s+(?:the\s+|all\s+)?[A-Z][\w-]*(?:\s+(?:of|the|and|for|[A-Z][\w-]*)){0,6})?"
+            r"(?:,\s*(?:with|in|through)\s+[^,;.]{1,60})?\s*,?"
         )
         self.preambular_clause = regex.compile(
             r"(?:further\s+)?" + alternation(lower_pre) + r"(?:\s+(?:further|also|with\s+\w+))?\s*,?"
@@ -169,7 +170,7 @@ class LeadMatcher:
 
     def clause(self, line: str) -> tuple[str, Literal["preambular", "operative"]] | None:
         """An ITU-style clause heading filling the whole line, and the kind of its items."""
-        if len(line) > 80 or not line[:1].islower():
+        if len(line) > 120 or not line[:1].islower():
             return None
         if self.preambular_clause.fullmatch(line):
             return line.rstrip(" ,"), "preambular"

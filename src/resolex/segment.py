@@ -68,12 +68,19 @@ _ANNEX = regex.compile(
     r"(?:Annex(?:es)?|ANNEX(?:ES)?|Appendix|APPENDIX)(?:\s+(?P<n>[IVXL]{1,5}|\d{1,2}))?\.?"
 )
 _SYMBOL_ALONE = regex.compile(r"[A-Z]{1,5}(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?")
+_RUNNING_TITLE = regex.compile(r"\S*[^\W\d_]{2}.*\s.*")  # words, not a lone number or label
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(
     r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)"
 )
 # An ITU operative item: "2 that WTPF …", or the number alone with the text on the next line.
-_ITU_ITEM = regex.compile(r"(?P<n>\d{1,2})(?P<sub>\.\d{1,2})?(?:\s+(?=[a-z])|$)")
+_ITU_ITEM = regex.compile(r"(?P<n>[1-9]\d?)(?P<sub>\.\d{1,2})?(?:\s+(?=[a-z])|$)")
+# A clause heading that a converter ran into the end of the item before it:
+# "… above 6 per cent of total annual expenses, instructs the Secretary-General".
+_GLUED_CLAUSE = regex.compile(
+    r"(?<=[,;]\s{1,3})(?:further\s+)?(?:instructs|invites|resolves|decides|requests|urges|encourages"
+    r"|recommends|authorizes)\s[^.;:]{1,120}$"
+)
 _ROMAN_LABEL = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.")
 _ROMAN_HEADING = regex.compile(r"(?:[IVXL]{1,6}|[A-H])\.?(?:\s|$)")
 _WORD = regex.compile(r"[^\W\d_][\w'-]*")
@@ -253,6 +260,7 @@ def _merge_lone_numbers(lines: list[Line], leads: LeadMatcher) -> None:
             lines[k].kind = "consumed"
 
 
+_INLINE_ITU = regex.compile(r"(?<=[;:.]\d{0,3}\s{1,6})(?P<head>(?!))?(?P<num>\d{1,2})\s+(?=(?:that|to)\b)")
 _INLINE_START = regex.compile(
     r"(?<=[;:.]\d{0,3}\s{1,6})(?:(?P<head>[A-Z][\w'-]*(?:\s+[\w'-]+){0,5})\s+)?(?P<num>\d{1,3})[.)]\s+(?=[A-Z])"
 )
@@ -262,40 +270,68 @@ def _split_run_on(lines: list[Line], leads: LeadMatcher) -> list[Line]:
     """PDF text sometimes runs numbered paragraphs together on one line: split them.
 
     A number inside a line opens a paragraph only when it is the next number in
-    sequence, follows the end of a clause, and is followed by an operative lead.
-    A short phrase between the clause end and the number is a heading.
+    sequence, follows the end of a clause, and is followed by an operative lead
+    (or, in ITU style, by "that" / "to"). A short phrase between the clause end
+    and the number is a heading.
     """
     out: list[Line] = []
     expected: int | None = None
-    for line in lines:
+    itu = False
+    for line in _unglue_clauses(lines, leads):
         pieces = [line]
         if line.kind == "numbered":
-            expected = (_as_int(line.number) or 0) + 1
+            expected, itu = (_as_int(line.number) or 0) + 1, False
+        elif line.kind == "text" and (item := _ITU_ITEM.match(line.text)) and not item.group("sub"):
+            expected, itu = int(item.group("n")) + 1, True
         if expected is not None and len(line.text) > 120 and line.kind in ("numbered", "text"):
             pieces = []
             current = line
-            for m in _INLINE_START.finditer(line.text):
-                if _as_int(m.group("num")) != expected:
-                    continue
+            for m in (_INLINE_ITU if itu else _INLINE_START).finditer(line.text):
                 rest = line.text[m.end() :]
-                if not (leads.operative_lead(rest) or leads.we_lead(rest)):
+                if _as_int(m.group("num")) != expected or not (
+                    itu or leads.operative_lead(rest) or leads.we_lead(rest)
+                ):
                     continue
                 cut = line.start + m.start()
-                head_end = line.start + (m.end("head") if m.group("head") else m.start())
                 pieces.append(_cut(current, current.start, _rstrip_to(current, cut)))
                 if m.group("head"):
-                    head = Line(cut, head_end, line.text[m.start() : m.end("head")], depth=line.depth)
-                    pieces.append(head)
-                num_start = line.start + m.start("num")
-                current = Line(num_start, line.end, line.text[m.start("num") :], depth=line.depth)
-                current.kind, current.number = "numbered", m.group("num")
-                current.rest = rest
-                current.body_start = line.start + m.end()
-                _attach_lead(current, rest, leads, pp=False)
+                    head_end = line.start + m.end("head")
+                    pieces.append(Line(cut, head_end, line.text[m.start() : m.end("head")], depth=line.depth))
+                current = _piece_from(line, m, leads, itu=itu)
                 expected += 1
             pieces.append(current)
         out.extend(pieces)
     return out
+
+
+def _unglue_clauses(lines: list[Line], leads: LeadMatcher) -> list[Line]:
+    """Split an ITU clause heading off the end of the line it was run into."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        m = _GLUED_CLAUSE.search(line.text) if line.kind == "text" else None
+        nxt = next((ln for ln in lines[k + 1 :] if ln.kind != "blank"), None)
+        clause = leads.clause(m.group()) if m else None
+        if m is None or clause is None or nxt is None or not _ITU_ITEM.match(nxt.text):
+            out.append(line)
+            continue
+        cut = line.start + m.start()
+        out.append(_cut(line, line.start, _rstrip_to(line, cut)))
+        head = Line(cut, line.end, m.group(), kind="clause", depth=line.depth)
+        head.lead, head.lead_kind = clause
+        out.append(head)
+    return out
+
+
+def _piece_from(line: Line, m: regex.Match[str], leads: LeadMatcher, *, itu: bool) -> Line:
+    """The part of a split line that starts at an inline paragraph number."""
+    piece = Line(line.start + m.start("num"), line.end, line.text[m.start("num") :], depth=line.depth)
+    if itu:  # read as an ITU item by the walker, like "2 that …" on its own line
+        return piece
+    piece.kind, piece.number = "numbered", m.group("num")
+    piece.rest = line.text[m.end() :]
+    piece.body_start = line.start + m.end()
+    _attach_lead(piece, piece.rest, leads, pp=False)
+    return piece
 
 
 def _rstrip_to(line: Line, cut: int) -> int:
@@ -371,7 +407,7 @@ def _repeated_furniture(lines: list[Line]) -> None:
     """Running page headers: short lines printed again and again, or right beside a symbol header."""
     counts = Counter(ln.text for ln in lines if ln.kind == "text" and len(ln.text) < 120)
     for ln in lines:
-        if ln.kind == "text" and counts[ln.text] >= 3 and not _ELISION.fullmatch(ln.text):
+        if ln.kind == "text" and counts[ln.text] >= 3 and _RUNNING_TITLE.fullmatch(ln.text):
             ln.kind = "furniture"
     for k, ln in enumerate(lines):
         if ln.kind == "furniture" and _SYMBOL_ALONE.fullmatch(ln.text):
@@ -444,6 +480,7 @@ class _Walker:
         self.last_number: int | None = None
         self.clause: tuple[str, ParagraphKind] | None = None  # ITU style: the lead above the items
         self.skip_until = 0  # lines already read as part of a heading
+        self.clause_items = 0
 
     def walk(self) -> Segmented:
         for i, line in enumerate(self.lines):
@@ -529,6 +566,7 @@ class _Walker:
         assert line.lead is not None
         assert line.lead_kind is not None
         self.clause = (line.lead, line.lead_kind)
+        self.clause_items = 0
         if line.lead_kind == "operative":
             self.seen_operative = True
             slug = regex.sub(r"[^a-z0-9]+", "_", line.lead.lower()).strip("_")
@@ -558,7 +596,7 @@ class _Walker:
             elif self.open is not None and (self.label_only() or self.continues(line, was_blank, i)):
                 self.extend(line)
                 return True
-            elif self.open is None and line.text[:1].islower():
+            elif self.open is None and not self.clause_items:  # the first text under the clause
                 line.body_start = line.start
             else:
                 return False
@@ -566,6 +604,7 @@ class _Walker:
             return False
         line.lead, line.lead_kind = lead, kind
         self.start_paragraph(line, number)
+        self.clause_items += 1
         return True
 
     def is_subitem_of_open(self, line: Line) -> bool:
