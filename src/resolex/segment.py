@@ -765,7 +765,7 @@ class _Walker:
             base = f"{self.prefix}preamble__p_{self.preamble_count}"
         self.ids[base] += 1
         ident = base if self.ids[base] == 1 else f"{base}__dup_{self.ids[base]}"
-        subs = find_subparagraphs(self.text, op.body_start, op.end, ident)
+        subs = find_subparagraphs(self.text, op.body_start, op.end, ident, op.number)
         if not op.lead:
             self.out.diagnostics.append(
                 Diagnostic(
@@ -851,12 +851,17 @@ def _next_letter(label: str) -> str:
     return chr(ord(label[-1]) + 1)
 
 
-def find_subparagraphs(text: str, start: int, end: int, parent_id: str) -> tuple[SubParagraph, ...]:
+def find_subparagraphs(
+    text: str, start: int, end: int, parent_id: str, number: str | None = None
+) -> tuple[SubParagraph, ...]:
     """Lettered items (a), (b) … with roman items (i), (ii) … nested inside them.
 
     A label that could be either ("(i)" after "(h)", "(v)" after "(u)") is read
     by what follows it: "(ii)" next makes it roman, "(j)" next makes it a letter.
     """
+    decimal = _decimal_items(text, start, end, number)
+    if decimal:
+        return _build_items(text, decimal, 0, len(decimal), level=1, end=end, parent=parent_id)
     found = [(m.start("mark"), m.group("a") or m.group("b")) for m in _SUB_MARK.finditer(text, start, end)]
     marks: list[tuple[int, int, str]] = []  # (position, level, label)
     expect_letter = "a"
@@ -880,6 +885,18 @@ def find_subparagraphs(text: str, start: int, end: int, parent_id: str) -> tuple
     if not marks:
         return ()
     return _build_items(text, marks, 0, len(marks), level=1, end=end, parent=parent_id)
+
+
+def _decimal_items(text: str, start: int, end: int, number: str | None) -> list[tuple[int, int, str]]:
+    """ITU style "1.1", "1.2" … under paragraph 1, in sequence."""
+    if number is None or not number.isdigit():
+        return []
+    marks: list[tuple[int, int, str]] = []
+    pattern = regex.compile(r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{1,3}))(?P<mark>" + number + r"\.(?P<n>\d{1,2}))(?=\s)")
+    for m in pattern.finditer(text, start, end):
+        if int(m.group("n")) == len(marks) + 1:
+            marks.append((m.start("mark"), 1, m.group("mark")))
+    return marks if len(marks) >= 2 else []
 
 
 def _roman_list(found: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
@@ -908,7 +925,7 @@ def _build_items(
         item_end = marks[nxt][0] if nxt < hi else end
         while item_end > marks[k][0] and text[item_end - 1] in " \n":
             item_end -= 1
-        ident = f"{parent}__subpara_{marks[k][2]}"
+        ident = f"{parent}__subpara_{marks[k][2].replace('.', '-')}"
         children = (
             _build_items(text, marks, k + 1, nxt, level=level + 1, end=item_end, parent=ident)
             if level == 1
