@@ -225,3 +225,33 @@ class Document(Frozen):
     def paragraph(self, number: str) -> Paragraph | None:
         """The first paragraph printed with ``number``, if any."""
         return next((p for p in self.paragraphs if p.number == number), None)
+
+
+class DocumentReport(Frozen):
+    """What validation found in one document; ``name`` says which (a path, a key, a symbol)."""
+
+    name: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when no diagnostic is an error (warnings and notes may remain)."""
+        return all(d.severity != "error" for d in self.diagnostics)
+
+
+class Report(Frozen):
+    """The result of :func:`resolex.validate`: one entry per document validated, in order.
+
+    ``diagnostics`` gathers every document's diagnostics; ``ok`` is false when any is an error.
+    """
+
+    documents: tuple[DocumentReport, ...] = ()
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for doc in self.documents for d in doc.diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        """True when no diagnostic is an error (warnings and notes may remain)."""
+        return all(doc.ok for doc in self.documents)
