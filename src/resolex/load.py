@@ -23,7 +23,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Tags that only markup has; one of them near the start makes a text HTML.
 _HTML_SIGNS = regex.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|div|p|br|span|font|table|blockquote|b|i|a\s|"
+    r"<\?xml\b|<(?:!doctype\s+html|html|head|body|meta|div|p|br|span|font|table|blockquote|b|i|a\s|title|"
     r"style|li|ul|ol|h[1-6]|td|tr|o:p)\b[^<>]{0,2000}>|&(?:nbsp|amp|lt|gt|quot|#\d{1,7});",
     regex.IGNORECASE,
 )

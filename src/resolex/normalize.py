@@ -48,6 +48,9 @@ class Normalized:
     text: str
     offsets: OffsetMap
     depth_changes: tuple[tuple[int, int], ...] = ()
+    # Numbers of ordered-list items (<ol><li>, <orderedlist><listitem>), which a browser shows but
+    # the text does not hold: (text position where the item begins, label, list nesting depth).
+    list_labels: tuple[tuple[int, str, int], ...] = ()
 
     def depth_at(self, pos: int) -> int:
         """Quote depth of the text at ``pos`` (0 outside any quotation)."""
@@ -116,7 +119,7 @@ _HTML_TOKEN = regex.compile(
 # White space a browser collapses: anything but a lone space (kept as it is).
 _COLLAPSIBLE = regex.compile(r"[ \n]*\n[ \n]*| {2,}")
 
-_SKIPPED = frozenset({"script", "style", "head", "title", "xml", "template", "noscript", "object"})
+_SKIPPED = frozenset({"script", "style", "head", "xml", "template", "noscript", "object"})
 _LINE_BLOCKS = frozenset(
     {
         "div",
@@ -144,8 +147,15 @@ _LINE_BLOCKS = frozenset(
     }
 )
 _PARAGRAPH_BLOCKS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre", "hr"}
-)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre", "hr",
+        "title",
+        # XML vocabularies read as markup: Akoma Ntoso, the UDHR's own schema
+        "para", "article", "preamble", "recital", "recitals", "paragraph", "heading", "subheading", "intro",
+        "content", "listitem", "orderedlist", "formula", "longtitle", "container", "point", "list",
+        "subparagraph", "section", "part", "chapter", "hcontainer", "mainbody", "conclusions",
+    }
+)  # fmt: skip
 
 
 class _HtmlFlattener:
@@ -159,6 +169,10 @@ class _HtmlFlattener:
         self.quote = 0
         self.pre = 0
         self.depths: list[tuple[int, int]] = []
+        self.lists: list[list[int | str] | None] = []  # open lists: [next number, type] or None (bullets)
+        self.pending_label: str | None = None
+        self.label_depth = 0
+        self.labels: list[tuple[int, str, int]] = []
 
     def run(self) -> Normalized:
         raw = self.raw
@@ -175,7 +189,7 @@ class _HtmlFlattener:
             pos = cursor
         if cursor < n:
             self.text(raw[cursor:], cursor)
-        return Normalized(self.out.text(), self.out.offset_map(), tuple(self.depths))
+        return Normalized(self.out.text(), self.out.offset_map(), tuple(self.depths), tuple(self.labels))
 
     def token(self, m: regex.Match[str]) -> int:
         if m.group("tag"):
@@ -199,11 +213,40 @@ class _HtmlFlattener:
             self.breaks(2, m.start(), m.end())
         elif name in _LINE_BLOCKS:
             self.breaks(1, m.start(), m.end())
+        if name in _ORDERED or name in _UNORDERED:
+            self.list_edge(name, m.group("tag"), closing=closing)
+        elif name in _ITEMS and not closing:
+            self.list_item(m.group("tag"))
         if name == "blockquote":
             self.quote = max(0, self.quote + (-1 if closing else 1))
         elif name == "pre":
             self.pre = max(0, self.pre + (-1 if closing else 1))
         return m.end()
+
+    def list_edge(self, name: str, tag: str, *, closing: bool) -> None:
+        """``<ol start=24 type=a>`` opens a numbered list; ``<ul>`` one without numbers."""
+        if closing:
+            if self.lists:
+                self.lists.pop()
+            return
+        if name in _UNORDERED:
+            self.lists.append(None)
+            return
+        start = _ATTR_START.search(tag)
+        kind = _ATTR_TYPE.search(tag)
+        self.lists.append([int(start.group(1)) if start else 1, kind.group(1) if kind else "1"])
+
+    def list_item(self, tag: str) -> None:
+        """An item of a numbered list: its number is shown by the browser, not written in the text."""
+        if not self.lists or self.lists[-1] is None:
+            return
+        counter = self.lists[-1]
+        value = _ATTR_VALUE.search(tag)
+        if value:
+            counter[0] = int(value.group(1))
+        self.pending_label = _list_label(int(counter[0]), str(counter[1]))
+        self.label_depth = sum(1 for lst in self.lists if lst is not None)
+        counter[0] = int(counter[0]) + 1
 
     def skip_element(self, name: str, after: int) -> int:
         """Jump past a ``<style>``/``<script>``/``<head>`` element's content."""
@@ -264,10 +307,30 @@ class _HtmlFlattener:
         self.flush()
         if self.out.last_char() in ("\n", "") and self.quote != self._depth():
             self.depths.append((self.out.length, self.quote))
+        if self.pending_label is not None:
+            self.labels.append((self.out.length, self.pending_label, self.label_depth))
+            self.pending_label = None
         self.out.replace(chunk, start, end)
 
     def _depth(self) -> int:
         return self.depths[-1][1] if self.depths else 0
+
+
+_ORDERED = frozenset({"ol", "orderedlist"})
+_UNORDERED = frozenset({"ul", "itemizedlist"})
+_ITEMS = frozenset({"li", "listitem"})
+_ATTR_START = regex.compile(r"\sstart\s*=\s*[\"']?(\d{1,4})", regex.IGNORECASE)
+_ATTR_VALUE = regex.compile(r"\svalue\s*=\s*[\"']?(\d{1,4})", regex.IGNORECASE)
+_ATTR_TYPE = regex.compile(r"\stype\s*=\s*[\"']?([1aAiI])", regex.IGNORECASE)
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+
+
+def _list_label(n: int, kind: str) -> str:
+    if kind in "aA" and 1 <= n <= 26:
+        return chr(ord(kind) + n - 1)
+    if kind in "iI" and 1 <= n <= len(_ROMANS):
+        return _ROMANS[n - 1] if kind == "i" else _ROMANS[n - 1].upper()
+    return str(n)
 
 
 def _has_invisible(chunk: str) -> bool:

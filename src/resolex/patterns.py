@@ -32,6 +32,7 @@ class LeadList(_Data):
 
 class LeadsFile(_Data):
     schema_version: Literal[1]
+    language: str = "en"
     operative: LeadList
     preambular: LeadList
 
@@ -85,9 +86,27 @@ def validate_data(model: type[M], data: dict[str, Any], origin: str) -> M:
         raise DataFileError(f"{origin}: {problems}") from exc
 
 
+LEAD_FILES = ("leads.toml", "leads.fr.toml", "leads.es.toml")
+
+
 @cache
 def leads() -> LeadsFile:
-    return validate_data(LeadsFile, read_data_file("leads.toml"), "leads.toml")
+    """Every language's lead vocabulary, merged: a paragraph opens the same way whatever the language."""
+    files = [validate_data(LeadsFile, read_data_file(name), name) for name in LEAD_FILES]
+    return LeadsFile(
+        schema_version=1,
+        language="+".join(f.language for f in files),
+        operative=_merged([f.operative for f in files]),
+        preambular=_merged([f.preambular for f in files]),
+    )
+
+
+def _merged(lists: list[LeadList]) -> LeadList:
+    return LeadList(
+        adverbs=tuple(a for lst in lists for a in lst.adverbs),
+        phrases=tuple(p for lst in lists for p in lst.phrases),
+        we_openers=tuple(w for lst in lists for w in lst.we_openers),
+    )
 
 
 @cache

@@ -40,6 +40,7 @@ LineKind = Literal[
     "annex",
     "opstart",
     "clause",
+    "article",
 ]
 
 _NUMBERED = regex.compile(
@@ -69,6 +70,10 @@ _ANNEX = regex.compile(
 )
 _SYMBOL_ALONE = regex.compile(r"[A-Z]{1,5}(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?")
 _RUNNING_TITLE = regex.compile(r"\S*[^\W\d_]{2}.*\s.*")  # words, not a lone number or label
+_ARTICLE_HEAD = regex.compile(
+    r"(?P<word>Article|ARTICLE|Artículo|ARTÍCULO|Articulo|Статья|المادة)\s+(?P<n>\d{1,3}|premier|1er|primero)\.?"
+)
+_STRUCTURE_NAME = regex.compile(r"(?i:preamble|préambule|preámbulo|преамбула|الديباجة|序言)\.?")
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(
     r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)"
@@ -107,6 +112,7 @@ class Line:
     lead_kind: ParagraphKind | None = None
     depth: int = 0
     label: str | None = None  # an item label: "a" of "a)", "2" of an ITU "2 that …"
+    listed: tuple[str, int] | None = None  # the number of an <ol><li> item (not in the text), and its depth
     guessed: bool = False  # a lead found by its form (a participle), not in the vocabulary
 
 
@@ -124,6 +130,8 @@ class _Open:
     section: str | None
     last_line: str = ""
     lines: int = 1
+    article: bool = False  # "Article 5": runs to the next article, across blank lines
+    listing: bool = False  # after a chapeau ending in ":", items ending in ";" follow
 
 
 @dataclass(slots=True)
@@ -152,12 +160,15 @@ def _enacting_pattern() -> regex.Pattern[str]:
 
 def split_lines(text: str, norm: Normalized) -> list[Line]:
     lines: list[Line] = []
+    listed = {pos: (label, depth) for pos, label, depth in norm.list_labels}
     pos = 0
     for raw_line in text.split("\n"):
         stripped = raw_line.strip(" ")
         if stripped:
             start = pos + (len(raw_line) - len(raw_line.lstrip(" ")))
-            lines.append(Line(start, start + len(stripped), stripped, depth=norm.depth_at(start)))
+            line = Line(start, start + len(stripped), stripped, depth=norm.depth_at(start))
+            line.listed = listed.get(start)
+            lines.append(line)
         else:
             lines.append(Line(pos, pos, "", kind="blank"))
         pos += len(raw_line) + 1
@@ -170,6 +181,14 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
         return
     if _ELISION.fullmatch(t):
         line.kind = "elision"
+        return
+    article = _ARTICLE_HEAD.fullmatch(t)
+    if article:
+        number = article.group("n")
+        line.kind, line.number = "article", "1" if not number.isdigit() else number
+        line.lead, line.lead_kind, line.body_start = article.group("word"), "operative", line.end
+        return
+    if line.listed is not None and _listed_start(line, leads):
         return
     clause = leads.clause(t)
     if clause:
@@ -223,6 +242,20 @@ def classify(line: Line, leads: LeadMatcher, enacting: regex.Pattern[str]) -> No
         line.guessed = True
     if len(t) < 160 and enacting.fullmatch(t) and (t.endswith(",") or _names_body(t)):
         line.kind = "enacting"
+
+
+def _listed_start(line: Line, leads: LeadMatcher) -> bool:
+    """An item of a numbered HTML list: its number comes from the markup, its text is all there is."""
+    assert line.listed is not None
+    label, depth = line.listed
+    if depth == 1 and label.isdigit() and not _NUMBERED.match(line.text):
+        line.kind, line.number, line.rest, line.body_start = "numbered", label, line.text, line.start
+        _attach_lead(line, line.text, leads, pp=False)
+        return True
+    if depth > 1 or not label.isdigit():
+        line.kind, line.label, line.body_start = "subitem", label, line.start
+        return True
+    return False
 
 
 def _names_body(text: str) -> bool:
@@ -422,6 +455,8 @@ def _terminated(text: str) -> bool:
 
 def _heading_like(line: Line) -> bool:
     t = line.text
+    if _STRUCTURE_NAME.fullmatch(t):
+        return False
     if len(t) > 100 or t[-1:] in (",", ";", ":") or not (t[:1].isupper() or t[:1].isdigit()):
         return False
     words = t.split()
@@ -457,15 +492,16 @@ def segment(norm: Normalized, leads: LeadMatcher | None = None) -> Segmented:
     lines = _split_run_on(lines, leads)
     _accept_unled(lines)
     _repeated_furniture(lines)
-    return _Walker(text, lines).walk()
+    return _Walker(text, lines, norm.list_labels).walk()
 
 
 class _Walker:
     """Pass 3: opens, continues and closes paragraphs line by line."""
 
-    def __init__(self, text: str, lines: list[Line]) -> None:
+    def __init__(self, text: str, lines: list[Line], listed: tuple[tuple[int, str, int], ...] = ()) -> None:
         self.text = text
         self.lines = lines
+        self.listed = listed
         self.out = Segmented()
         self.open: _Open | None = None
         self.section: str | None = None
@@ -480,6 +516,7 @@ class _Walker:
         self.last_number: int | None = None
         self.clause: tuple[str, ParagraphKind] | None = None  # ITU style: the lead above the items
         self.skip_until = 0  # lines already read as part of a heading
+        self.page_break = False  # a running header was skipped inside the open paragraph
         self.clause_items = 0
 
     def walk(self) -> Segmented:
@@ -497,8 +534,12 @@ class _Walker:
             self.start_clause(line)
         elif self.clause is not None and self.clause_item(line, was_blank, i):
             pass
-        elif kind == "numbered":
+        elif self.open is not None and self.open.article and line.listed is not None:
+            self.extend(line)  # the numbered paragraphs of an article are its sub-paragraphs
+        elif kind in ("numbered", "article"):
             self.start_paragraph(line, line.number)
+            if kind == "article" and self.open is not None:
+                self.open.article = True
         elif self.opens_unnumbered(line, i):
             self.start_paragraph(line, None)
         elif kind in ("annex", "elision", "enacting", "title", "closing"):
@@ -659,13 +700,30 @@ class _Walker:
         if _terminated(self.open.last_line) or len(line.text) > 100:
             return False
         nxt = _next_meaningful(self.lines, i)
-        return nxt is not None and nxt.kind == "text" and nxt.text[:1].islower()
+        if nxt is None or nxt.kind != "text" or not (_heading_like(line) or nxt.text[:1].islower()):
+            return False
+        self.page_break = True  # the sentence goes on after the running header, whatever its case
+        return True
 
     def continues(self, line: Line, was_blank: bool, i: int) -> bool:
         assert self.open is not None
         if line.depth != self.open.depth:
             return False
         prev = self.open.last_line
+        if prev.rstrip().endswith(":") and line.kind in ("text", "subitem"):
+            self.open.listing = True  # a chapeau announces the items below it
+            return True
+        if (
+            self.open.listing
+            and line.kind in ("text", "subitem")
+            and regex.search(r"[;:](?:\s*(?:and|or))?\s*$", prev)
+        ):
+            return True
+        if self.page_break:
+            self.page_break = False
+            return True
+        if self.open.article and line.kind in ("text", "subitem", "preambular", "opstart"):
+            return True
         if _SUBITEM.fullmatch(prev.strip()):
             return True  # "(e)" alone on its line: the text of the item follows
         starts_lower = line.text[:1].islower() or line.text[:1] in "(\"'"
@@ -765,7 +823,8 @@ class _Walker:
             base = f"{self.prefix}preamble__p_{self.preamble_count}"
         self.ids[base] += 1
         ident = base if self.ids[base] == 1 else f"{base}__dup_{self.ids[base]}"
-        subs = find_subparagraphs(self.text, op.body_start, op.end, ident, op.number)
+        listed = [(pos, label) for pos, label, _ in self.listed if op.body_start < pos < op.end]
+        subs = find_subparagraphs(self.text, op.body_start, op.end, ident, number=op.number, listed=listed)
         if not op.lead:
             self.out.diagnostics.append(
                 Diagnostic(
@@ -817,7 +876,7 @@ def _body_name(line: str) -> str:
 
 _SUB_MARK = regex.compile(
     r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{0,3})|(?<=\s(?:and|or|et|y|ou|o)[ ]))"
-    r"(?P<mark>\((?P<a>[a-z]{1,2}|[ivxl]{1,6})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=[ ])"
+    r"(?P<mark>\((?P<a>[a-z]{1,2}|[ivxl]{1,6})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=[ ]|\n)"
 )
 _ROMAN = (
     "i",
@@ -852,17 +911,24 @@ def _next_letter(label: str) -> str:
 
 
 def find_subparagraphs(
-    text: str, start: int, end: int, parent_id: str, number: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    parent_id: str,
+    *,
+    number: str | None = None,
+    listed: list[tuple[int, str]] | None = None,
 ) -> tuple[SubParagraph, ...]:
     """Lettered items (a), (b) … with roman items (i), (ii) … nested inside them.
 
     A label that could be either ("(i)" after "(h)", "(v)" after "(u)") is read
     by what follows it: "(ii)" next makes it roman, "(j)" next makes it a letter.
     """
-    decimal = _decimal_items(text, start, end, number)
+    decimal = [(pos, 1, label) for pos, label in listed or []] or _decimal_items(text, start, end, number)
     if decimal:
         return _build_items(text, decimal, 0, len(decimal), level=1, end=end, parent=parent_id)
     found = [(m.start("mark"), m.group("a") or m.group("b")) for m in _SUB_MARK.finditer(text, start, end)]
+    found = _restore_lost_labels(text, start, found)
     marks: list[tuple[int, int, str]] = []  # (position, level, label)
     expect_letter = "a"
     expect_roman: str | None = None
@@ -887,12 +953,36 @@ def find_subparagraphs(
     return _build_items(text, marks, 0, len(marks), level=1, end=end, parent=parent_id)
 
 
+_LINE_START = regex.compile(r"(?<=\n[ ]*\n[ ]*)(?=\S)")
+
+
+def _restore_lost_labels(text: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """PDF extraction sometimes drops the first labels: "…resources:", two bare lines, then "(c)".
+
+    When the first label is "b" to "e" and exactly that many blank-line-separated
+    lines stand between a chapeau ending in ":" and it, those lines are the
+    missing items (a), (b) ….
+    """
+    if not found or found[0][1] not in ("b", "c", "d", "e"):
+        return found
+    chapeau_end = text.find(":", start, found[0][0])
+    if chapeau_end < 0:
+        return found
+    starts = [m.start() for m in _LINE_START.finditer(text, chapeau_end, found[0][0])]
+    missing = ord(found[0][1]) - ord("a")
+    if len(starts) != missing:
+        return found
+    return [(pos, chr(ord("a") + k)) for k, pos in enumerate(starts)] + found
+
+
 def _decimal_items(text: str, start: int, end: int, number: str | None) -> list[tuple[int, int, str]]:
     """ITU style "1.1", "1.2" … under paragraph 1, in sequence."""
     if number is None or not number.isdigit():
         return []
     marks: list[tuple[int, int, str]] = []
-    pattern = regex.compile(r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{1,3}))(?P<mark>" + number + r"\.(?P<n>\d{1,2}))(?=\s)")
+    pattern = regex.compile(
+        r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{1,3}))(?P<mark>" + number + r"\.(?P<n>\d{1,2}))(?=\s)"
+    )
     for m in pattern.finditer(text, start, end):
         if int(m.group("n")) == len(marks) + 1:
             marks.append((m.start("mark"), 1, m.group("mark")))
