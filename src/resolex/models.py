@@ -188,7 +188,13 @@ class OffsetMap(Frozen):
 
 
 class Source(Frozen):
-    """What the text was read from: the raw decoded input and its provenance."""
+    """What the text was read from: the raw decoded input and its provenance.
+
+    ``raw`` is the decoded text of the file or of the MIME part read (``Document.source_span``
+    points into it). For mail, ``message_index`` counts messages in the file from 0,
+    ``byte_offset`` is where the message starts in it, ``part`` is the MIME part number
+    (``1``, ``2.1``, as IMAP numbers them) and ``filename`` the attachment's name, if any.
+    """
 
     raw: str
     media_type: Literal["text/plain", "text/html"]
@@ -200,6 +206,8 @@ class Source(Frozen):
     sender: str | None = None
     subject: str | None = None
     part: str | None = None
+    filename: str | None = None
+    byte_offset: int | None = None
 
 
 class Document(Frozen):
