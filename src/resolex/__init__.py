@@ -8,6 +8,7 @@
 [('paragraph 35 of the Tunis Agenda', 'tunis-agenda', ['35'])]
 """
 
+from resolex.annotate import annotate
 from resolex.catalogue import Catalogue, Instrument
 from resolex.errors import DataFileError, ResolexError, SourceError
 from resolex.models import (
@@ -24,7 +25,7 @@ from resolex.models import (
     Span,
     SubParagraph,
 )
-from resolex.pipeline import extract
+from resolex.pipeline import extract, read
 
 __version__ = "0.1.0"
 
@@ -47,5 +48,7 @@ __all__ = [
     "Span",
     "SubParagraph",
     "__version__",
+    "annotate",
     "extract",
+    "read",
 ]

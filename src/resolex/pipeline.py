@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from resolex.catalogue import Catalogue
@@ -10,8 +11,10 @@ from resolex.detect import detector_for
 from resolex.load import Format, decode, sniff
 from resolex.models import Diagnostic, Document, Source, Span
 from resolex.normalize import normalize_html, normalize_text
+from resolex.replies import reply_furniture
 from resolex.resolve import Context, own_symbol, resolve
 from resolex.segment import segment
+from resolex.sources import MAX_BYTES, SourcePaths, open_sources
 
 
 def _inside(span: Span, regions: list[tuple[int, int]]) -> bool:
@@ -43,28 +46,62 @@ def extract(
     else:
         raise TypeError(f"extract() takes str or bytes, not {type(source).__name__}")
     media: Literal["text", "html"] = sniff(raw, format)
-    norm = normalize_html(raw) if media == "html" else normalize_text(raw)
+    loaded = Source(raw=raw, media_type="text/html" if media == "html" else "text/plain", encoding=encoding)
+    return extract_source(loaded, catalogue=catalogue, diagnostics=diagnostics)
+
+
+def extract_source(
+    source: Source, *, catalogue: Catalogue | None = None, diagnostics: Sequence[Diagnostic] = ()
+) -> Document:
+    """Extract from text already loaded: ``source.raw`` read as ``source.media_type``.
+
+    ``diagnostics`` (from loading) are kept on the document, before those of extraction.
+    """
+    raw = source.raw
+    diagnostics = list(diagnostics)
+    norm = normalize_html(raw) if source.media_type == "text/html" else normalize_text(raw)
     catalogue = catalogue or Catalogue.default()
     seg = segment(norm)
     diagnostics.extend(seg.diagnostics)
+    furniture = list(reply_furniture(norm.text, norm.depth_at))
+    paragraphs = [p for p in seg.paragraphs if not _inside(p.span, furniture)]
     mentions = [
-        m for m in detector_for(catalogue).find(norm.text, diagnostics) if not _inside(m.span, seg.ignored)
+        m
+        for m in detector_for(catalogue).find(norm.text, diagnostics)
+        if not _inside(m.span, seg.ignored) and not _inside(m.span, furniture)
     ]
     is_resolution = seg.enacting_body is not None
     ctx = Context(norm.text, catalogue, seg.enacting_body, is_resolution)
-    references = resolve(mentions, ctx, seg.paragraphs, diagnostics, norm.depth_at)
+    references = resolve(mentions, ctx, paragraphs, diagnostics, norm.depth_at)
     return Document(
         text=norm.text,
         title=seg.title,
         symbol=own_symbol(seg.number, seg.enacting_body),
         enacting_body=seg.enacting_body,
-        paragraphs=tuple(seg.paragraphs),
-        headings=tuple(seg.headings),
-        elisions=tuple(seg.elisions),
+        paragraphs=tuple(paragraphs),
+        headings=tuple(h for h in seg.headings if not _inside(h.span, furniture)),
+        elisions=tuple(e for e in seg.elisions if not _inside(e.span, furniture)),
         references=tuple(references),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.span.start if d.span else -1, d.code))),
-        source=Source(
-            raw=raw, media_type="text/html" if media == "html" else "text/plain", encoding=encoding
-        ),
+        source=source,
         offsets=norm.offsets,
     )
+
+
+def read(
+    path_or_paths: SourcePaths,
+    *,
+    format: Format = "auto",
+    catalogue: Catalogue | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Document]:
+    """Documents from files, folders (recursively), ``.eml`` messages and mbox archives, streamed.
+
+    One document per file, or per readable part of each message (see ``resolex.sources``).
+    Problems with the input become diagnostics on the document concerned; a path that
+    does not exist raises :class:`~resolex.errors.SourceError` at once.
+    """
+    if format not in ("auto", "text", "html"):
+        raise ValueError(f"format must be 'auto', 'text' or 'html', not {format!r}")
+    loaded = open_sources(path_or_paths, format=format, max_bytes=max_bytes)
+    return (extract_source(item.source, catalogue=catalogue, diagnostics=item.diagnostics) for item in loaded)
