@@ -19,9 +19,23 @@ from resolex.catalogue import Catalogue
 from resolex.models import Diagnostic, Pinpoint, PinpointUnit, Span
 from resolex.patterns import alternation, bodies, expand, pattern_file
 
-TargetForm = Literal["self", "resolution", "symbol", "instrument", "contextual", "none", "thereof"]
+# self: the citing text; thereof / anaphor / backref: the text (resolution) cited before;
+# standalone: a contextual name alone, a reference only inside a resolution; none: decided by context
+TargetForm = Literal[
+    "self",
+    "resolution",
+    "symbol",
+    "instrument",
+    "contextual",
+    "standalone",
+    "none",
+    "thereof",
+    "anaphor",
+    "backref",
+]
 
 MAX_RANGE = 500
+MAX_LABEL_RANGE = 26
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,32 +60,67 @@ class Mention:
     itu: bool = False
 
 
+_HEAD = regex.compile(
+    r"(?<![\w-])(?:(?P<its>its|their)\s+(?:own\s+)?)?(?P<word>resolutions?|decisions?|res\b\.?)",
+    regex.IGNORECASE,
+)
+
+
 class Detector:
     """The compiled reference pattern for one catalogue."""
 
+    # Placeholders detect.py compiles on their own to split a match into its parts.
+    OWN_PLACEHOLDERS = ("pin", "sublabel", "resnum", "date", "itu", "title_lead", "backref_lead")
+    # Named groups the code below reads from a match of ``pattern``.
+    GROUPS = (
+        "m_article",
+        "m_pinned",
+        "m_target",
+        "pins",
+        "artpara",
+        "subof",
+        "selfpos",
+        "selfdoc",
+        "anaphor",
+        "reslist",
+        "bodyname",
+        "symbol",
+        "inst",
+        "ctx",
+        "andctx",
+        "alone",
+        "after",
+    )
+
     def __init__(self, catalogue: Catalogue) -> None:
         data = pattern_file()
-        names = [n for i in catalogue.instruments for n in (i.title, *i.aliases)]
-        abbreviations = [n for i in catalogue.instruments for n in i.abbreviations]
-        contextual = [n for i in catalogue.instruments for n in i.contextual]
-        body_names = [a for b in bodies().body for a in b.aliases]
-        dynamic = dict(data.placeholders)
-        dynamic["instrument"] = _names_pattern(names, abbreviations)
-        dynamic["contextual"] = _names_pattern([], contextual) if contextual else "(?!)"
-        dynamic["body"] = "(?P<bodyname>" + alternation(body_names) + ")"
+        dynamic = dict(data.placeholders) | _dynamic_placeholders(catalogue)
         parts = {e.name: expand(e.pattern, dynamic) for e in data.pattern}
+        self._parts = parts
         self.pattern = regex.compile(
-            r"(?<![\w/-])(?:(?P<m_article>" + parts["article"] + ")|(?P<m_pinned>" + parts["pinned"]
-            + ")|(?P<m_target>" + parts["target"] + "))",
+            r"(?<![\w/-])(?:(?P<m_article>"
+            + parts["article"]
+            + ")|(?P<m_pinned>"
+            + parts["pinned"]
+            + ")|(?P<m_target>"
+            + parts["target"]
+            + "))",
             regex.VERBOSE,
         )
         self.pin = regex.compile(expand("{pin}", dynamic), regex.VERBOSE)
-        self.resitem = regex.compile(expand("{resnum}", dynamic) + "(?:" + expand("{date}", dynamic) + ")?", regex.VERBOSE)
+        self.sublabel = regex.compile(expand("{sublabel}", dynamic), regex.VERBOSE)
+        self.resitem = regex.compile(expand("{resnum}(?:{date})?", dynamic), regex.VERBOSE)
         self.itu = regex.compile(expand("{itu}", dynamic), regex.VERBOSE)
-        self.contextual_names = contextual
+        self.title_lead = regex.compile(expand("(?:{title_lead})$", dynamic), regex.VERBOSE)
+        self.backref_lead = regex.compile(expand("(?:{backref_lead})$", dynamic), regex.VERBOSE)
         self.catalogue = catalogue
 
+    def entry_pattern(self, name: str) -> regex.Pattern[str]:
+        """One entry of patterns.toml alone, compiled as the detector sees it (for tests and tools)."""
+        return regex.compile(r"(?<![\w/-])(?:" + self._parts[name] + ")", regex.VERBOSE)
+
     def find(self, text: str, diagnostics: list[Diagnostic]) -> list[Mention]:
+        """Every mention in ``text``, in order (matches do not overlap)."""
         mentions: list[Mention] = []
         for m in self.pattern.finditer(text, timeout=_timeout(text)):
             mentions.extend(self._mentions(m, diagnostics))
@@ -80,38 +129,66 @@ class Detector:
     # --- one match to mentions -------------------------------------------------
 
     def _mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
-        span = _trimmed(m)
         if m.group("m_article") is not None:
-            pins = self._pinpoints(m, "pins", diagnostics, unit="article")
-            if m.group("artpara"):
-                sub = self._pinpoints(m, "artpara", diagnostics)
-                pins = tuple(Pinpoint(unit="article", paragraph=p.paragraph, subparagraph=s.paragraph) for p in pins for s in sub)
-            return [self._target_mention(m, span, pins)]
+            return self._article_mentions(m, diagnostics)
         if m.group("m_pinned") is not None:
-            pins = self._pinpoints(m, "pins", diagnostics)
-            if m.group("selfpos"):
-                word = m.group("selfpos").strip().lower()
-                return [Mention(span, "thereof" if word == "thereof" else "self", pins)]
-            if m.group("selfdoc") or m.group("reslist") or m.group("symbol") or m.group("inst") or m.group("ctx"):
-                return [self._target_mention(m, span, pins)]
-            if _cites_unknown_text(m.string, span):
-                return []
-            return [Mention(span, "none", pins)]
+            return self._pinned_mentions(m, diagnostics)
+        return self._target_mentions(m, diagnostics)
+
+    def _article_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
+        """'Article 2, paragraph 4, of the Charter': the paragraph narrows the article."""
+        pins = self._pinpoints(m, "pins", diagnostics, unit="article")
+        if m.group("artpara"):
+            sub = self._pinpoints(m, "artpara", diagnostics)
+            pins = tuple(
+                Pinpoint(unit="article", paragraph=p.paragraph, subparagraph=s.paragraph)
+                for p in pins
+                for s in sub
+            )
+        mention = self._target_mention(m, _trimmed(m), pins)
+        return [] if mention is None else [mention]
+
+    def _pinned_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
+        """Pinpoints, then what they belong to; with nothing named, the reader decides later."""
+        span = _trimmed(m)
+        pins = self._pinpoints(m, "pins", diagnostics)
+        if m.group("subof"):
+            pins = self._narrowed(m.group("subof"), pins)
+        if m.group("selfpos"):
+            word = m.group("selfpos").strip().lower()
+            return [Mention(span, "thereof" if word == "thereof" else "self", pins)]
+        if m.group("anaphor"):
+            return [Mention(span, "anaphor", pins)]
+        if any(m.group(g) for g in ("selfdoc", "reslist", "symbol", "inst", "ctx")):
+            mention = self._target_mention(m, span, pins)
+            return [] if mention is None else [mention]
+        if _cites_unknown_text(m.string, span):
+            return []
+        if self.backref_lead.search(m.string, max(0, span.start - 20), span.start):
+            return [Mention(span, "backref", pins)]
+        return [Mention(span, "none", pins)]
+
+    def _target_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
+        """A cited text named first, with the pinpoints written after it."""
         after = self._pinpoints(m, "after", diagnostics) if m.group("after") else ()
         if m.group("reslist") is not None:
             return self._resolution_mentions(m, after)
-        out = [self._target_mention(m, span, after)]
-        if m.group("andctx"):
-            ctx_start = m.start("andctx") + len(m.group("andctx")) - len(m.group("andctx").lstrip())
-            name = regex.sub(r"^\s*and\s+", "", m.group("andctx"))
-            first = out[0]
-            out = [
-                Mention(Span(start=m.start(), end=m.end("inst")), first.form, first.pinpoints, first.name),
-                Mention(Span(start=ctx_start + (len(m.group("andctx").lstrip()) - len(name)), end=m.end("andctx")), "contextual", (), name),
-            ]
-        return out
+        if m.group("inst") and self.title_lead.search(m.string, max(0, m.start() - 16), m.start()):
+            return []  # the title of the text cited just before, not a citation of its own
+        first = self._target_mention(m, _trimmed(m), after)
+        if first is None:
+            return []
+        if not m.group("andctx"):
+            return [first]
+        return [_replace_span(first, m.start(), m.end("inst")), self._and_contextual(m)]
 
-    def _target_mention(self, m: regex.Match[str], span: Span, pins: tuple[Pinpoint, ...]) -> Mention:
+    def _and_contextual(self, m: regex.Match[str]) -> Mention:
+        """'Geneva Declaration of Principles and Plan of Action': the second name is a text too."""
+        joined = m.group("andctx")
+        name = regex.sub(r"^\s*and\s+", "", joined)
+        return Mention(Span(start=m.end("andctx") - len(name), end=m.end("andctx")), "contextual", (), name)
+
+    def _target_mention(self, m: regex.Match[str], span: Span, pins: tuple[Pinpoint, ...]) -> Mention | None:
         if m.group("selfdoc"):
             return Mention(span, "self", pins)
         if m.group("symbol"):
@@ -120,13 +197,16 @@ class Detector:
             return Mention(span, "instrument", pins, name=m.group("inst"))
         if m.group("ctx"):
             return Mention(span, "contextual", pins, name=m.group("ctx"))
+        if m.group("alone"):
+            return Mention(span, "standalone", pins, name=m.group("alone"))
         items = self._resolution_items(m)
         if not items:
-            return Mention(span, "none", pins)
+            return None
         first = items[0][0]
         return Mention(span, "resolution", pins, resolution=first, itu=bool(self.itu.fullmatch(first.number)))
 
     def _resolution_mentions(self, m: regex.Match[str], after: tuple[Pinpoint, ...]) -> list[Mention]:
+        """One mention per number of a list; pinpoints written after the list go with its last item."""
         items = self._resolution_items(m)
         out: list[Mention] = []
         for n, (item, (start, end)) in enumerate(items):
@@ -134,21 +214,20 @@ class Detector:
             last = n == len(items) - 1
             stop = m.end() if last and after else end
             pins = after if last else ()
-            out.append(
-                Mention(Span(start=begin, end=stop), "resolution", pins, resolution=item, itu=bool(self.itu.fullmatch(item.number)))
-            )
+            itu = bool(self.itu.fullmatch(item.number))
+            out.append(Mention(Span(start=begin, end=stop), "resolution", pins, resolution=item, itu=itu))
         return out
 
     def _resolution_items(self, m: regex.Match[str]) -> list[tuple[ResolutionItem, tuple[int, int]]]:
+        """The numbers of a resolution list with their spans, years carried back to bare numbers."""
         head_end = m.start("reslist")
         listed = m.group("reslist")
         body = m.group("bodyname") if m.start("bodyname") >= head_end else None
-        head = regex.match(r"(?:.*?\s)?(?P<its>its|their)?\s*(?:own\s+)?(?P<word>(?i:resolutions?|decisions?|res\.))", listed, regex.DOTALL)
+        head = _HEAD.search(listed)
         its = bool(head and head.group("its"))
         decision = bool(head and head.group("word").lower().startswith("decision"))
         found: list[tuple[str, int, int]] = []
-        head_len = head.end() if head else 0
-        for im in self.resitem.finditer(listed, head_len):
+        for im in self.resitem.finditer(listed, head.end() if head else 0):
             found.append((im.group(), head_end + im.start(), head_end + im.end()))
         numbers = _carry_years([_number_only(t) for t, _, _ in found])
         shaped = any(not n.isdigit() for n in numbers)
@@ -158,41 +237,116 @@ class Detector:
             if not (shaped and number.isdigit())  # "58/318; 31. Encourages": a bare number is no item here
         ]
 
+    def _narrowed(self, subof: str, pins: tuple[Pinpoint, ...]) -> tuple[Pinpoint, ...]:
+        """'subparagraphs (a) and (b) of paragraph 4': each label narrows each paragraph."""
+        labels = _labels([lm.group() for lm in self.sublabel.finditer(subof)], subof)
+        return tuple(
+            Pinpoint(unit=p.unit, paragraph=p.paragraph, subparagraph=label) for p in pins for label in labels
+        )
+
     def _pinpoints(
         self, m: regex.Match[str], group: str, diagnostics: list[Diagnostic], unit: PinpointUnit = "paragraph"
     ) -> tuple[Pinpoint, ...]:
+        """The pinpoints of a list, ranges expanded ('67 to 72', '108-109')."""
         text = m.group(group)
         offset = m.start(group)
-        head = text.lstrip(" ,(").lower()
-        if unit == "paragraph" and ("preambular" in head or head.startswith("pp")):
-            unit = "preambular"
+        unit = _unit_of(text, unit)
         items = [(pm.group(), pm.start(), pm.end()) for pm in self.pin.finditer(text)]
         pins: list[Pinpoint] = []
         for k, (item, _start, end) in enumerate(items):
             pin = _pinpoint(item, unit)
             if k and _is_range(text[items[k - 1][2] : items[k][1]]):
-                lo, hi = _as_int(pins[-1].paragraph), _as_int(pin.paragraph)
-                if lo is not None and hi is not None and lo < hi <= lo + MAX_RANGE and not pins[-1].subparagraph:
-                    pins.extend(Pinpoint(unit=unit, paragraph=str(n)) for n in range(lo + 1, hi))
-                elif lo is not None and hi is not None and hi <= lo:
-                    diagnostics.append(
-                        Diagnostic(
-                            code="RX030", severity="warning",
-                            message=f"range {lo} to {hi} runs backwards; kept its two ends only",
-                            span=Span(start=offset + items[k - 1][1], end=offset + end),
-                        )
-                    )
+                between = _range_between(pins[-1], pin, unit)
+                if between is None:
+                    span = Span(start=offset + items[k - 1][1], end=offset + end)
+                    diagnostics.append(_backwards(pins[-1], pin, span))
+                pins.extend(between or ())
             pins.append(pin)
         return tuple(pins)
 
 
-_UNKNOWN_AFTER = regex.compile(r"\s*,?\s*(?:of|in|to)\s+(?:the\s+|its\s+|that\s+|this\s+)?[^\W\d]", regex.IGNORECASE)
+def _dynamic_placeholders(catalogue: Catalogue) -> dict[str, str]:
+    """The placeholders filled from other data: the catalogue's names, the organs' names.
+
+    A resolution's title is not how running text identifies it (its number is, see
+    un-conventions.md §1.2), and GA 56/183 and 60/252 are both titled "World Summit on
+    the Information Society", the name of the Summit itself: only instruments are
+    found by title; resolutions by the aliases the catalogue lists for them.
+    """
+    names = [
+        n for i in catalogue.instruments for n in ((i.title,) if i.kind == "instrument" else ()) + i.aliases
+    ]
+    abbreviations = [n for i in catalogue.instruments for n in i.abbreviations]
+    contextual = [n for i in catalogue.instruments for n in i.contextual]
+    body_names = [a for b in bodies().body for a in b.aliases]
+    return {
+        "instrument": _names_pattern(names, abbreviations),
+        "contextual": _names_pattern([], contextual) if contextual else "(?!)",
+        "body": "(?P<bodyname>" + alternation(body_names) + ")",
+    }
+
+
+_LIST_HEAD = regex.compile(
+    r"[\s,(]*(?:(?:notably|in\s+particular|especially|including|see)\s+)?(?:its\s+)?", regex.IGNORECASE
+)
+
+
+def _unit_of(pins: str, unit: PinpointUnit) -> PinpointUnit:
+    """What a pinpoint list cites, from the word that opens it: 'PP4', 'its Article 26'."""
+    lead = _LIST_HEAD.match(pins)
+    head = pins[lead.end() if lead else 0 :].lower()
+    if unit == "paragraph" and ("preambular" in head[:12] or head.startswith("pp")):
+        return "preambular"
+    if unit == "paragraph" and head.startswith("art"):
+        return "article"
+    return unit
+
+
+def _replace_span(mention: Mention, start: int, end: int) -> Mention:
+    return Mention(Span(start=start, end=end), mention.form, mention.pinpoints, mention.name)
+
+
+def _range_between(lo_pin: Pinpoint, hi_pin: Pinpoint, unit: PinpointUnit) -> tuple[Pinpoint, ...] | None:
+    """The paragraphs strictly inside a range; ``None`` when it runs backwards."""
+    lo, hi = _as_int(lo_pin.paragraph), _as_int(hi_pin.paragraph)
+    if lo is None or hi is None or lo_pin.subparagraph:
+        return ()
+    if hi <= lo:
+        return None
+    if hi > lo + MAX_RANGE:
+        return ()
+    return tuple(Pinpoint(unit=unit, paragraph=str(n)) for n in range(lo + 1, hi))
+
+
+def _backwards(lo: Pinpoint, hi: Pinpoint, span: Span) -> Diagnostic:
+    return Diagnostic(
+        code="RX030",
+        severity="warning",
+        message=f"range {lo.paragraph} to {hi.paragraph} runs backwards; kept its two ends only",
+        span=span,
+    )
+
+
+def _labels(written: list[str], text: str) -> list[str]:
+    """Sub-paragraph labels without brackets; '(a) to (d)' is expanded when both ends are single letters."""
+    labels = [w.strip("() ") for w in written]
+    if len(labels) == 2 and regex.search(r"\)\s*(?:to|-|through)\s*\(?[a-z]", text):
+        lo, hi = labels
+        if len(lo) == len(hi) == 1 and 0 < ord(hi) - ord(lo) < MAX_LABEL_RANGE:
+            return [chr(c) for c in range(ord(lo), ord(hi) + 1)]
+    return labels
+
+
+_UNKNOWN_AFTER = regex.compile(
+    r"\s*,?\s*(?:of|in|to)\s+(?:the\s+|its\s+|that\s+|this\s+)?[^\W\d]", regex.IGNORECASE
+)
+_OWN_AFTER = regex.compile(r"\s*,?\s*(?:of|in)\s+(?:this|the\s+present)\b", regex.IGNORECASE)
 _ARTICLE_BEFORE = regex.compile(r"(?i:article|art\.)\s*\d+[a-z]?\s*,\s*$")
 
 
 def _cites_unknown_text(text: str, span: Span) -> bool:
     """ "paragraph 3 of the Rome Statute", "article 12, paragraph 3": not this text's own paragraph."""
-    if _UNKNOWN_AFTER.match(text, span.end) and not regex.match(r"\s*,?\s*(?:of|in)\s+(?:this|the\s+present)\b", text[span.end : span.end + 30], regex.IGNORECASE):
+    if _UNKNOWN_AFTER.match(text, span.end) and not _OWN_AFTER.match(text, span.end):
         return True
     return bool(_ARTICLE_BEFORE.search(text, max(0, span.start - 30), span.start))
 

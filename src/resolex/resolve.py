@@ -31,9 +31,12 @@ from resolex.patterns import Body, bodies
 _SHAPES = {
     "serial-year": regex.compile(r"\d{1,4}(?:\s?[A-Z])?\s\((?:19|20)\d{2}\)"),
     "year": regex.compile(r"(?:19[4-9]\d|20\d\d)/\d{1,4}(?:\s[A-Z])?"),
-    "session": regex.compile(r"(?:(?:ES-|S-)?\d{1,2}/\d{1,4}(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?)?|\d{1,4}(?:\s?[A-Z])?\s\([IVXL]+\))"),
+    "session": regex.compile(
+        r"(?:(?:ES-|S-)?\d{1,2}/\d{1,4}(?:\s[A-Z](?:\s(?:and|to)\s[A-Z])?)?|\d{1,4}(?:\s?[A-Z])?\s\([IVXL]+\))"
+    ),
 }
 _LOOKBACK = 80
+_BACKREF_REACH = 300  # characters from the text cited to "including paragraph N", outside paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +59,25 @@ def body_by_name(name: str | None) -> Body | None:
     return None
 
 
-def resolution_ref(item: ResolutionItem, start: int, ctx: Context, *, itu: bool) -> DocumentRef:
+def resolution_ref(item: ResolutionItem, start: int, ctx: Context, *, itu: bool) -> DocumentRef | None:
+    """The resolution or decision a number names; ``None`` when no UN organ numbers it so.
+
+    A bare serial ("resolution 2216") is a Security Council number written without
+    its year; under any other organ, or with no organ known, it is not a citable
+    number ("chap. I, resolution 1", "a decision 2 weeks later").
+    """
     kind = "decision" if item.decision else "resolution"
     if itu:
-        return DocumentRef(kind=kind, body="International Telecommunication Union", number=item.number, title=None)
-    body = body_by_name(item.body)
-    if body is None and item.its:
-        body = body_by_name(_body_before(ctx.text, start)) or body_by_name(ctx.enacting_body)
-    if body is None:
-        body = _body_by_shape(item.number, body_by_name(ctx.enacting_body))
+        return DocumentRef(
+            kind=kind, body="International Telecommunication Union", number=item.number, title=None
+        )
+    body = _organ(item, start, ctx)
+    bare = item.number.isdigit()
+    if bare and (body is None or body.number_shape != "serial-year" or kind == "decision"):
+        return None
     symbol = None
-    if body is not None and body.resolution_symbol and kind == "resolution" and _shape_fits(body, item.number):
+    numbered = body is not None and (bare or _shape_fits(body, item.number))
+    if body is not None and body.resolution_symbol and kind == "resolution" and numbered:
         symbol = body.resolution_symbol.format(number=_symbol_number(item.number))
     known = ctx.catalogue.by_symbol(symbol) if symbol else None
     return DocumentRef(
@@ -77,6 +88,16 @@ def resolution_ref(item: ResolutionItem, start: int, ctx: Context, *, itu: bool)
         body=body.name if body else None,
         number=item.number,
     )
+
+
+def _organ(item: ResolutionItem, start: int, ctx: Context) -> Body | None:
+    """Named in the mention, else named before "its", else the citing organ, else the number's shape."""
+    body = body_by_name(item.body)
+    if body is None and item.its:
+        body = body_by_name(_body_before(ctx.text, start)) or body_by_name(ctx.enacting_body)
+    if body is None:
+        body = _body_by_shape(item.number, body_by_name(ctx.enacting_body))
+    return body
 
 
 def own_symbol(number: str | None, enacting_body: str | None) -> str | None:
@@ -98,7 +119,13 @@ def _body_before(text: str, start: int) -> str | None:
 
 
 def _body_by_shape(number: str, own: Body | None) -> Body | None:
-    if own is not None and _shape_fits(own, number):
+    """The organ whose numbers look like this one; the citing organ first.
+
+    An organ omits its own name when it cites itself (un-conventions.md §2.3), so a
+    bare serial inside a Security Council text is the Council's.
+    """
+    bare_sc = number.isdigit() and own is not None and own.number_shape == "serial-year"
+    if own is not None and (_shape_fits(own, number) or bare_sc):
         return own
     for body in bodies().body:
         if body.resolution_symbol and body.id in ("ga", "sc", "ecosoc") and _shape_fits(body, number):
@@ -116,9 +143,8 @@ def _symbol_number(number: str) -> str:
 
 
 def normalise_symbol(symbol: str) -> str:
-    compact = "".join(symbol.split())
-    compact = regex.sub(r"\((\d{4})\)$", r" (\1)", compact)
-    return compact
+    """One canonical form: no white space, except a space before a Security Council year."""
+    return str(regex.sub(r"\((\d{4})\)$", r" (\1)", "".join(symbol.split())))
 
 
 def symbol_ref(symbol: str, catalogue: Catalogue) -> DocumentRef:
@@ -126,13 +152,27 @@ def symbol_ref(symbol: str, catalogue: Catalogue) -> DocumentRef:
     known = catalogue.by_symbol(canonical)
     m = regex.match(r"(?P<prefix>A/HRC|A|S|E)/RES/(?P<number>.+)$", canonical)
     if m:
-        prefix = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council", "A/HRC": "Human Rights Council"}
+        prefix = {
+            "A": "General Assembly",
+            "S": "Security Council",
+            "E": "Economic and Social Council",
+            "A/HRC": "Human Rights Council",
+        }
         number = regex.sub(r"(?<=\d)\(", " (", m.group("number"))
         return DocumentRef(
-            kind="resolution", id=known.id if known else None, symbol=canonical,
-            title=known.title if known else None, body=prefix[m.group("prefix")], number=number,
+            kind="resolution",
+            id=known.id if known else None,
+            symbol=canonical,
+            title=known.title if known else None,
+            body=prefix[m.group("prefix")],
+            number=number,
         )
-    return DocumentRef(kind=known.kind if known else "document", id=known.id if known else None, symbol=canonical, title=known.title if known else None)
+    return DocumentRef(
+        kind=known.kind if known else "document",
+        id=known.id if known else None,
+        symbol=canonical,
+        title=known.title if known else None,
+    )
 
 
 def instrument_ref(name: str, catalogue: Catalogue) -> DocumentRef | None:
@@ -143,7 +183,9 @@ def instrument_ref(name: str, catalogue: Catalogue) -> DocumentRef | None:
 
 
 def _from_instrument(inst: Instrument, written: str) -> DocumentRef:
-    return DocumentRef(kind=inst.kind, id=inst.id, symbol=inst.symbol, title=written, body=inst.body, number=inst.number)
+    return DocumentRef(
+        kind=inst.kind, id=inst.id, symbol=inst.symbol, title=written, body=inst.body, number=inst.number
+    )
 
 
 def resolve(
@@ -156,45 +198,76 @@ def resolve(
     """Turn mentions into references, in text order."""
     refs: list[Reference] = []
     locator = _ParagraphLocator(paragraphs)
-    last_document: DocumentRef | None = None
+    memory = _Memory()
     for mention in mentions:
         para_id = locator.find(mention.span.start, mention.span.end)
-        document: DocumentRef | None
-        if mention.form == "self":
-            document = None
-        elif mention.form == "resolution" and mention.resolution is not None:
-            document = resolution_ref(mention.resolution, mention.span.start, ctx, itu=mention.itu)
-        elif mention.form == "symbol" and mention.name:
-            document = symbol_ref(mention.name, ctx.catalogue)
-        elif mention.form in ("instrument", "contextual") and mention.name:
-            document = instrument_ref(mention.name, ctx.catalogue)
-            if document is None:
-                continue
-        elif mention.form == "thereof":
-            if last_document is None:
-                diagnostics.append(_orphan(mention, "'thereof' with no text cited before it"))
-                continue
-            document = last_document
-        elif ctx.is_resolution or para_id is not None:
-            document = None  # a bare "paragraph 1" inside a resolution: its own paragraph
-        elif last_document is not None:
-            document = last_document
-        else:
-            diagnostics.append(_orphan(mention, "a paragraph is cited with no text named before it"))
+        found = _document(mention, ctx, para_id, memory)
+        if isinstance(found, str):
+            if found:
+                diagnostics.append(_orphan(mention, found))
             continue
-        if document is not None:
-            last_document = document
+        memory.remember(found, mention.span.end, para_id)
         refs.append(
             Reference(
                 text=ctx.text[mention.span.start : mention.span.end],
                 span=mention.span,
-                document=document,
+                document=found,
                 pinpoints=mention.pinpoints,
                 paragraph_id=para_id,
                 quote_depth=depth_at(mention.span.start),
             )
         )
     return refs
+
+
+@dataclass(slots=True)
+class _Memory:
+    """The texts cited so far, for "paragraph 76" in prose, "thereof" and "of the resolution"."""
+
+    last: DocumentRef | None = None
+    last_resolution: DocumentRef | None = None
+    last_end: int = -1
+    last_paragraph: str | None = None
+
+    def remember(self, document: DocumentRef | None, end: int, para_id: str | None) -> None:
+        if document is None:
+            return
+        self.last, self.last_end, self.last_paragraph = document, end, para_id
+        if document.kind in ("resolution", "decision"):
+            self.last_resolution = document
+
+    def nearby(self, start: int, para_id: str | None) -> DocumentRef | None:
+        """The text cited just before, if it is in the same paragraph (or close by, outside paragraphs)."""
+        if self.last is None:
+            return None
+        if para_id is not None:
+            return self.last if para_id == self.last_paragraph else None
+        return self.last if 0 <= start - self.last_end <= _BACKREF_REACH else None
+
+
+def _document(
+    mention: Mention, ctx: Context, para_id: str | None, memory: _Memory
+) -> str | DocumentRef | None:
+    """What a mention cites (``None``: the text itself), or why it is no reference (a string)."""
+    if mention.form == "self":
+        return None
+    if mention.form == "resolution" and mention.resolution is not None:
+        return resolution_ref(mention.resolution, mention.span.start, ctx, itu=mention.itu) or ""
+    if mention.form == "symbol" and mention.name:
+        return symbol_ref(mention.name, ctx.catalogue)
+    if mention.form in ("instrument", "contextual") and mention.name:
+        return instrument_ref(mention.name, ctx.catalogue) or ""
+    if mention.form == "standalone" and mention.name:
+        return (instrument_ref(mention.name, ctx.catalogue) if ctx.is_resolution else None) or ""
+    if mention.form == "thereof":
+        return memory.last or "'thereof' with no text cited before it"
+    if mention.form == "anaphor":
+        return memory.last_resolution or "'the resolution' with no resolution cited before it"
+    if mention.form == "backref" and (near := memory.nearby(mention.span.start, para_id)) is not None:
+        return near  # "report (S/2006/997) on ..., including paragraphs 21, 22 and 23"
+    if ctx.is_resolution or para_id is not None:
+        return None  # a bare "paragraph 1" inside a resolution: its own paragraph
+    return memory.last or "a paragraph is cited with no text named before it"
 
 
 def _orphan(mention: Mention, why: str) -> Diagnostic:
