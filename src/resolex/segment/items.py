@@ -1,0 +1,165 @@
+"""Sub-paragraphs: the lettered, roman, decimal and listed items inside a paragraph."""
+
+from __future__ import annotations
+
+import regex
+
+from resolex.models import Span, SubParagraph
+
+_SUB_MARK = regex.compile(
+    r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{0,3})|(?<=\s(?:and|or|et|y|ou|o)[ ]))"
+    r"(?P<mark>\((?P<a>[a-z]{1,2}|[ivxl]{1,6})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=[ ]|\n)"
+)
+_ROMAN = (
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+)
+
+
+def _next_letter(label: str) -> str:
+    if label == "z":
+        return "aa"
+    if len(label) == 2 and label[0] == label[1]:
+        return chr(ord(label[0]) + 1) * 2
+    return chr(ord(label[-1]) + 1)
+
+
+def find_subparagraphs(
+    text: str,
+    start: int,
+    end: int,
+    parent_id: str,
+    *,
+    number: str | None = None,
+    listed: list[tuple[int, str]] | None = None,
+) -> tuple[SubParagraph, ...]:
+    """Lettered items (a), (b) … with roman items (i), (ii) … nested inside them.
+
+    A label that could be either ("(i)" after "(h)", "(v)" after "(u)") is read
+    by what follows it: "(ii)" next makes it roman, "(j)" next makes it a letter.
+    """
+    decimal = [(pos, 1, label) for pos, label in listed or []] or _decimal_items(text, start, end, number)
+    if decimal:
+        return _build_items(text, decimal, 0, len(decimal), level=1, end=end, parent=parent_id)
+    found = [(m.start("mark"), m.group("a") or m.group("b")) for m in _SUB_MARK.finditer(text, start, end)]
+    found = _restore_lost_labels(text, start, found)
+    marks: list[tuple[int, int, str]] = []  # (position, level, label)
+    expect_letter = "a"
+    expect_roman: str | None = None
+    for k, (pos, label) in enumerate(found):
+        as_roman = expect_roman is not None and label == expect_roman
+        as_letter = label == expect_letter
+        if as_roman and as_letter:
+            following = found[k + 1][1] if k + 1 < len(found) else None
+            as_roman = following == _next_roman(label)
+            as_letter = not as_roman
+        if as_roman:
+            marks.append((pos, 2, label))
+            expect_roman = _next_roman(label)
+        elif as_letter:
+            marks.append((pos, 1, label))
+            expect_letter = _next_letter(label)
+            expect_roman = "i"
+    if not marks or marks[0][1] != 1:
+        marks = _roman_list(found)
+    if not marks:
+        return ()
+    return _build_items(text, marks, 0, len(marks), level=1, end=end, parent=parent_id)
+
+
+_LINE_START = regex.compile(r"(?<=\n[ ]*\n[ ]*)(?=\S)")
+
+
+def _restore_lost_labels(text: str, start: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """PDF extraction sometimes drops the first labels: "…resources:", two bare lines, then "(c)".
+
+    When the first label is "b" to "e" and exactly that many blank-line-separated
+    lines stand between a chapeau ending in ":" and it, those lines are the
+    missing items (a), (b) ….
+    """
+    if not found or found[0][1] not in ("b", "c", "d", "e"):
+        return found
+    chapeau_end = text.find(":", start, found[0][0])
+    if chapeau_end < 0:
+        return found
+    starts = [m.start() for m in _LINE_START.finditer(text, chapeau_end, found[0][0])]
+    missing = ord(found[0][1]) - ord("a")
+    if len(starts) != missing:
+        return found
+    return [(pos, chr(ord("a") + k)) for k, pos in enumerate(starts)] + found
+
+
+def _decimal_items(text: str, start: int, end: int, number: str | None) -> list[tuple[int, int, str]]:
+    """ITU style "1.1", "1.2" … under paragraph 1, in sequence."""
+    if number is None or not number.isdigit():
+        return []
+    marks: list[tuple[int, int, str]] = []
+    pattern = regex.compile(
+        r"(?:(?<=^|\n)[ ]*|(?<=[:;,.][ ]{1,3}))(?P<mark>" + number + r"\.(?P<n>\d{1,2}))(?=\s)"
+    )
+    for m in pattern.finditer(text, start, end):
+        if int(m.group("n")) == len(marks) + 1:
+            marks.append((m.start("mark"), 1, m.group("mark")))
+    return marks if len(marks) >= 2 else []
+
+
+def _roman_list(found: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """A list numbered (i), (ii) … with no letters above it: roman items at the first level."""
+    marks: list[tuple[int, int, str]] = []
+    expect: str | None = "i"
+    for pos, label in found:
+        if label == expect:
+            marks.append((pos, 1, label))
+            expect = _next_roman(label)
+    return marks if len(marks) >= 2 else []
+
+
+def _next_roman(label: str) -> str | None:
+    idx = _ROMAN.index(label)
+    return _ROMAN[idx + 1] if idx + 1 < len(_ROMAN) else None
+
+
+def _build_items(
+    text: str, marks: list[tuple[int, int, str]], lo: int, hi: int, *, level: int, end: int, parent: str
+) -> tuple[SubParagraph, ...]:
+    items: list[SubParagraph] = []
+    idx = [k for k in range(lo, hi) if marks[k][1] == level]
+    for n, k in enumerate(idx):
+        nxt = idx[n + 1] if n + 1 < len(idx) else hi
+        item_end = marks[nxt][0] if nxt < hi else end
+        while item_end > marks[k][0] and text[item_end - 1] in " \n":
+            item_end -= 1
+        ident = f"{parent}__subpara_{marks[k][2].replace('.', '-')}"
+        children = (
+            _build_items(text, marks, k + 1, nxt, level=level + 1, end=item_end, parent=ident)
+            if level == 1
+            else ()
+        )
+        items.append(
+            SubParagraph(
+                id=ident,
+                label=marks[k][2],
+                text=text[marks[k][0] : item_end],
+                span=Span(start=marks[k][0], end=item_end),
+                subparagraphs=children,
+            )
+        )
+    return tuple(items)
