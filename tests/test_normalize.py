@@ -86,6 +86,12 @@ def test_quote_depth_per_line_in_text() -> None:
     assert depths == [0, 1, 2, 0]
 
 
+def test_quote_depth_holds_over_several_lines_at_one_depth() -> None:
+    norm = normalize_text("said:\n> one\n> two\n>> three\n>> four\n> five\nback")
+    words = ("said", "one", "two", "three", "four", "five", "back")
+    assert [norm.depth_at(norm.text.index(word)) for word in words] == [0, 1, 1, 2, 2, 1, 0]
+
+
 def test_quote_depth_in_html_blockquotes() -> None:
     norm = normalize_html(
         "<p>mine</p><blockquote>theirs<blockquote>older</blockquote></blockquote><p>mine again</p>"

@@ -82,9 +82,11 @@ def normalize_text(raw: str) -> Normalized:
 
 
 def _record_depth(depths: list[tuple[int, int]], pos: int, depth: int) -> None:
+    """Mark the depth of the line starting at ``pos`` (every quoted line is marked: a line
+    without a mark is unquoted, so a run of lines at one depth needs a mark on each)."""
     if depths and depths[-1][0] == pos:
         depths[-1] = (pos, depth)
-    elif depth != (depths[-1][1] if depths else 0):
+    else:
         depths.append((pos, depth))
 
 
