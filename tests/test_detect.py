@@ -265,6 +265,14 @@ REFERENCES = [
         id="sc-years-carried-backwards",
     ),
     case(
+        "in accordance with [[resolutions 2201 (2015)]],\n[[2204 (2015)]] [[2216 (2015)]], and [[2266 (2016)]] and with",
+        ref("S/RES/2201 (2015)"),
+        ref("S/RES/2204 (2015)"),
+        ref("S/RES/2216 (2015)"),
+        ref("S/RES/2266 (2016)"),
+        id="sc-list-line-break-and-lost-comma",
+    ),
+    case(
         "[[Security Council resolutions 1325 (2000)]], [[1820 (2008)]] and [[2242 (2015)]]",
         ref("S/RES/1325 (2000)"),
         ref("S/RES/1820 (2008)"),
@@ -506,12 +514,36 @@ REFERENCES = [
         ref(None, "2 (a)", "2 (b)", "2 (c)"),
         id="subparagraph-range-of-paragraph",
     ),
+    case(
+        GA + "1. Decides to act;\n\n2. Recalls [[the eleventh preambular paragraph]];\n",
+        ref(None, "11"),
+        id="ordinal-preambular-paragraph",
+    ),
+    case(
+        "as in [[the third preambular paragraph of resolution 2334 (2016)]],",
+        ref("S/RES/2334 (2016)", "3"),
+        id="ordinal-preambular-paragraph-of-resolution",
+    ),
+    # --- ITU style: a clause cited by its heading verb (un-conventions.md §1.5) ---
+    case("the report referred to in [[resolves 8 above]];", ref(None, "8"), id="itu-clause-number-above"),
+    case("to make preparations based on [[resolves above]],", ref(None), id="itu-clause-above"),
+    case(
+        "the procedure referred to in [[instructs the ITU Council 2]] should",
+        ref(None, "2"),
+        id="itu-clause-addressee",
+    ),
     # --- e-mail prose: a bare paragraph takes the text cited before it ---
     case(
         "The IGF was set up by [[paragraph 72 of the Tunis Agenda]]. But as [[paragraph 76]] says, its future is reviewed.",
         ref("tunis-agenda", "72"),
         ref("tunis-agenda", "76"),
         id="email-bare-paragraph-takes-previous-text",
+    ),
+    case(
+        "In [[resolution 60/252]], [[the fourth preambular paragraph]] recalls the Summit.",
+        ref("ga-60-252"),
+        ref("ga-60-252", "4"),
+        id="email-ordinal-paragraph-takes-previous-text",
     ),
 ]
 
@@ -577,6 +609,10 @@ NO_REFERENCES = [
     pytest.param("The 2005 Tunis summit and the Geneva meeting in May.", id="summit-by-place"),
     pytest.param("The resolution 1920 x 1080 is too low for the projector.", id="screen-resolution"),
     pytest.param("paragraphs", id="word-alone"),
+    pytest.param("The Assembly decides above all to act.", id="clause-verb-above-all"),
+    pytest.param("We respond to requests 24 hours a day.", id="requests-noun-with-count"),
+    pytest.param("See paragraph 1234 of the report.", id="four-digit-paragraph-of-unknown-text"),
+    pytest.param("The first paragraph of the letter is polite.", id="ordinal-paragraph-of-a-letter"),
     pytest.param("We signed the Charter yesterday; the Charter of Paris is older.", id="the-charter-in-mail"),
     pytest.param("Funding for HIV/AIDS programmes grew.", id="hiv-aids"),
 ]

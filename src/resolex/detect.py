@@ -70,12 +70,26 @@ class Detector:
     """The compiled reference pattern for one catalogue."""
 
     # Placeholders detect.py compiles on their own to split a match into its parts.
-    OWN_PLACEHOLDERS = ("pin", "sublabel", "resnum", "date", "itu", "title_lead", "backref_lead")
+    OWN_PLACEHOLDERS = (
+        "pin",
+        "sublabel",
+        "resnum",
+        "date",
+        "itu",
+        "title_lead",
+        "backref_lead",
+        "clause_lead",
+        "ordinal",
+    )
+    # The entries of patterns.toml, in the order they are tried at one position.
+    ENTRIES = ("article", "pinned", "target", "clause")
     # Named groups the code below reads from a match of ``pattern``.
     GROUPS = (
         "m_article",
         "m_pinned",
         "m_target",
+        "m_clause",
+        "ordinal",
         "pins",
         "artpara",
         "subof",
@@ -97,22 +111,16 @@ class Detector:
         dynamic = dict(data.placeholders) | _dynamic_placeholders(catalogue)
         parts = {e.name: expand(e.pattern, dynamic) for e in data.pattern}
         self._parts = parts
-        self.pattern = regex.compile(
-            r"(?<![\w/-])(?:(?P<m_article>"
-            + parts["article"]
-            + ")|(?P<m_pinned>"
-            + parts["pinned"]
-            + ")|(?P<m_target>"
-            + parts["target"]
-            + "))",
-            regex.VERBOSE,
-        )
+        tried = "|".join(f"(?P<m_{name}>{parts[name]})" for name in self.ENTRIES)
+        self.pattern = regex.compile(r"(?<![\w/-])(?:" + tried + ")", regex.VERBOSE)
         self.pin = regex.compile(expand("{pin}", dynamic), regex.VERBOSE)
         self.sublabel = regex.compile(expand("{sublabel}", dynamic), regex.VERBOSE)
         self.resitem = regex.compile(expand("{resnum}(?:{date})?", dynamic), regex.VERBOSE)
         self.itu = regex.compile(expand("{itu}", dynamic), regex.VERBOSE)
         self.title_lead = regex.compile(expand("(?:{title_lead})$", dynamic), regex.VERBOSE)
         self.backref_lead = regex.compile(expand("(?:{backref_lead})$", dynamic), regex.VERBOSE)
+        self.clause_lead = regex.compile(expand("(?:{clause_lead})$", dynamic), regex.VERBOSE)
+        self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
         self.catalogue = catalogue
 
     def entry_pattern(self, name: str) -> regex.Pattern[str]:
@@ -133,7 +141,19 @@ class Detector:
             return self._article_mentions(m, diagnostics)
         if m.group("m_pinned") is not None:
             return self._pinned_mentions(m, diagnostics)
-        return self._target_mentions(m, diagnostics)
+        if m.group("m_target") is not None:
+            return self._target_mentions(m, diagnostics)
+        return self._clause_mentions(m, diagnostics)
+
+    def _clause_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
+        """'referred to in resolves 8 above': an ITU text's own clause, cited after a preposition.
+
+        Without the preposition the verb is the text's own ('The Assembly decides above all').
+        """
+        if not self.clause_lead.search(m.string, max(0, m.start() - 12), m.start()):
+            return []
+        pins = self._pinpoints(m, "pins", diagnostics) if m.group("pins") else ()
+        return [Mention(_trimmed(m), "self", pins)]
 
     def _article_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
         """'Article 2, paragraph 4, of the Charter': the paragraph narrows the article."""
@@ -151,7 +171,7 @@ class Detector:
     def _pinned_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
         """Pinpoints, then what they belong to; with nothing named, the reader decides later."""
         span = _trimmed(m)
-        pins = self._pinpoints(m, "pins", diagnostics)
+        pins = self._ordinal(m) if m.group("ordinal") else self._pinpoints(m, "pins", diagnostics)
         if m.group("subof"):
             pins = self._narrowed(m.group("subof"), pins)
         if m.group("selfpos"):
@@ -236,6 +256,11 @@ class Detector:
             for number, (_, start, end) in zip(numbers, found, strict=True)
             if not (shaped and number.isdigit())  # "58/318; 31. Encourages": a bare number is no item here
         ]
+
+    def _ordinal(self, m: regex.Match[str]) -> tuple[Pinpoint, ...]:
+        """'the eleventh preambular paragraph' is preambular paragraph 11."""
+        unit: PinpointUnit = "preambular" if "preambular" in m.group("pins").lower() else "paragraph"
+        return (Pinpoint(unit=unit, paragraph=str(self.ordinals[m.group("ordinal").lower()])),)
 
     def _narrowed(self, subof: str, pins: tuple[Pinpoint, ...]) -> tuple[Pinpoint, ...]:
         """'subparagraphs (a) and (b) of paragraph 4': each label narrows each paragraph."""
