@@ -11,21 +11,25 @@
 from resolex.annotate import annotate
 from resolex.catalogue import Catalogue, Instrument
 from resolex.errors import DataFileError, ResolexError, SourceError
+from resolex.export import schema
 from resolex.models import (
     Diagnostic,
     Document,
     DocumentRef,
+    DocumentReport,
     Elision,
     Heading,
     OffsetMap,
     Paragraph,
     Pinpoint,
     Reference,
+    Report,
     Source,
     Span,
     SubParagraph,
 )
 from resolex.pipeline import extract, read
+from resolex.validate import validate
 
 __version__ = "0.1.0"
 
@@ -35,6 +39,7 @@ __all__ = [
     "Diagnostic",
     "Document",
     "DocumentRef",
+    "DocumentReport",
     "Elision",
     "Heading",
     "Instrument",
@@ -42,6 +47,7 @@ __all__ = [
     "Paragraph",
     "Pinpoint",
     "Reference",
+    "Report",
     "ResolexError",
     "Source",
     "SourceError",
@@ -51,4 +57,6 @@ __all__ = [
     "annotate",
     "extract",
     "read",
+    "schema",
+    "validate",
 ]
