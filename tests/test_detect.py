@@ -524,6 +524,29 @@ REFERENCES = [
         ref("S/RES/2334 (2016)", "3"),
         id="ordinal-preambular-paragraph-of-resolution",
     ),
+    case(
+        GA + "1. Decides to act;\n\n2. Recalls [[the eighth to twelfth preambular paragraphs]];\n",
+        ref(None, "8", "9", "10", "11", "12"),
+        id="ordinal-preambular-range",
+    ),
+    case(
+        "See Official Records of the General Assembly, Sixty-fourth Session, Supplement No. 27 ([[A/64/27]]),\n    [[para. 18]].",
+        ref("A/64/27"),
+        ref("A/64/27", "18"),
+        id="footnote-pinpoint-after-parenthesised-symbol",
+    ),
+    case(
+        "All Its Aspects, New York, 9-20 July 2001 ([[A/CONF.192/15]]), chap. IV, [[para. 24]].",
+        ref("A/CONF.192/15"),
+        ref("A/CONF.192/15", "24"),
+        id="footnote-pinpoint-after-chapter",
+    ),
+    case(
+        "[[CD/1839]] and [[CD/8/Rev.9]]",
+        ref("CD/1839"),
+        ref("CD/8/Rev.9"),
+        id="conference-on-disarmament-symbols",
+    ),
     # --- ITU style: a clause cited by its heading verb (un-conventions.md §1.5) ---
     case("the report referred to in [[resolves 8 above]];", ref(None, "8"), id="itu-clause-number-above"),
     case("to make preparations based on [[resolves above]],", ref(None), id="itu-clause-above"),
@@ -609,6 +632,11 @@ NO_REFERENCES = [
     pytest.param("The 2005 Tunis summit and the Geneva meeting in May.", id="summit-by-place"),
     pytest.param("The resolution 1920 x 1080 is too low for the projector.", id="screen-resolution"),
     pytest.param("paragraphs", id="word-alone"),
+    pytest.param(
+        GA
+        + '1. Recalls the Final Document, part I, section entitled "Article VI and eighth to twelfth preambular paragraphs";\n',
+        id="pinpoints-inside-a-quoted-title",
+    ),
     pytest.param("The Assembly decides above all to act.", id="clause-verb-above-all"),
     pytest.param("We respond to requests 24 hours a day.", id="requests-noun-with-count"),
     pytest.param("See paragraph 1234 of the report.", id="four-digit-paragraph-of-unknown-text"),

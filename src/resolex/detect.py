@@ -77,6 +77,7 @@ class Detector:
         "date",
         "itu",
         "title_lead",
+        "quoted_title",
         "backref_lead",
         "clause_lead",
         "ordinal",
@@ -90,6 +91,8 @@ class Detector:
         "m_target",
         "m_clause",
         "ordinal",
+        "ordinal2",
+        "ordinal_sep",
         "pins",
         "artpara",
         "subof",
@@ -118,6 +121,7 @@ class Detector:
         self.resitem = regex.compile(expand("{resnum}(?:{date})?", dynamic), regex.VERBOSE)
         self.itu = regex.compile(expand("{itu}", dynamic), regex.VERBOSE)
         self.title_lead = regex.compile(expand("(?:{title_lead})$", dynamic), regex.VERBOSE)
+        self.quoted_title = regex.compile(expand("{quoted_title}", dynamic), regex.VERBOSE)
         self.backref_lead = regex.compile(expand("(?:{backref_lead})$", dynamic), regex.VERBOSE)
         self.clause_lead = regex.compile(expand("(?:{clause_lead})$", dynamic), regex.VERBOSE)
         self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
@@ -132,7 +136,8 @@ class Detector:
         mentions: list[Mention] = []
         for m in self.pattern.finditer(text, timeout=_timeout(text)):
             mentions.extend(self._mentions(m, diagnostics))
-        return mentions
+        titles = [(t.start("title"), t.end("title")) for t in self.quoted_title.finditer(text)]
+        return [x for x in mentions if not _unnamed_in_title(x, titles)] if titles else mentions
 
     # --- one match to mentions -------------------------------------------------
 
@@ -184,7 +189,7 @@ class Detector:
             return [] if mention is None else [mention]
         if _cites_unknown_text(m.string, span):
             return []
-        if self.backref_lead.search(m.string, max(0, span.start - 20), span.start):
+        if self.backref_lead.search(m.string, max(0, span.start - 80), span.start):
             return [Mention(span, "backref", pins)]
         return [Mention(span, "none", pins)]
 
@@ -258,9 +263,15 @@ class Detector:
         ]
 
     def _ordinal(self, m: regex.Match[str]) -> tuple[Pinpoint, ...]:
-        """'the eleventh preambular paragraph' is preambular paragraph 11."""
+        """'the eleventh preambular paragraph' is preambular paragraph 11; 'eighth to tenth' is 8, 9, 10."""
         unit: PinpointUnit = "preambular" if "preambular" in m.group("pins").lower() else "paragraph"
-        return (Pinpoint(unit=unit, paragraph=str(self.ordinals[m.group("ordinal").lower()])),)
+        first = self.ordinals[m.group("ordinal").lower()]
+        last = self.ordinals[m.group("ordinal2").lower()] if m.group("ordinal2") else first
+        if m.group("ordinal_sep") != "to" or last < first:
+            numbers = sorted({first, last})
+        else:
+            numbers = list(range(first, last + 1))
+        return tuple(Pinpoint(unit=unit, paragraph=str(n)) for n in numbers)
 
     def _narrowed(self, subof: str, pins: tuple[Pinpoint, ...]) -> tuple[Pinpoint, ...]:
         """'subparagraphs (a) and (b) of paragraph 4': each label narrows each paragraph."""
@@ -288,6 +299,14 @@ class Detector:
                 pins.extend(between or ())
             pins.append(pin)
         return tuple(pins)
+
+
+_UNNAMED: frozenset[TargetForm] = frozenset({"self", "none", "backref", "anaphor", "thereof"})
+
+
+def _unnamed_in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
+    """Pinpoints with no text named, inside a quoted title: the title's words, not a citation."""
+    return mention.form in _UNNAMED and any(a <= mention.span.start < b for a, b in titles)
 
 
 def _dynamic_placeholders(catalogue: Catalogue) -> dict[str, str]:
