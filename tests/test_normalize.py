@@ -74,6 +74,8 @@ def test_html_flattening(markup: str, expected: str) -> None:
         pytest.param("67\u201372", "67-72", id="en-dash"),
         pytest.param("\ufeffBOM", "BOM", id="bom"),
         pytest.param("> quoted\n>> deeper\nplain", "quoted\ndeeper\nplain", id="quote-markers"),
+        pytest.param("《突尼斯议程》第３５段（ａ）", "《突尼斯议程》第35段(a)", id="full-width-forms"),
+        pytest.param("الفقرة ٣٥ و۷", "الفقرة 35 و7", id="arabic-indic-digits"),
     ],
 )
 def test_text_normalisation(raw: str, expected: str) -> None:

@@ -31,6 +31,12 @@ _CHAR_TABLE = str.maketrans(
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
         **dict.fromkeys("\r\f\v\u2028\u2029\x85", "\n"),
+        # Full-width forms of Chinese and Japanese text ("（a）", "第３５段") and the ideographic space.
+        **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in "\uff0d"},
+        "\u3000": " ",
+        # Arabic-Indic and Extended Arabic-Indic digits ("الفقرة ٣٥") read as the digits they are.
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
     }
 )
 # Characters that carry nothing a reader sees: soft hyphen, zero-width marks, BOM.
