@@ -29,6 +29,7 @@ GA = "The General Assembly,\n\nRecalling its earlier resolutions on the subject,
 ECOSOC = "The Economic and Social Council,\n\nNoting the report of the Secretary-General,\n\n"
 HRC = "The Human Rights Council,\n\nGuided by the purposes of the Council,\n\n"
 SC = "The Security Council,\n\nRecalling its previous resolutions,\n\n"
+ITU = "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n\n"
 
 # One-for-one replacements Document.text makes (dashes, quotes, no-break space).
 _FOLD = str.maketrans(
@@ -478,9 +479,11 @@ REFERENCES = [
         id="the-present-resolution",
     ),
     case(
-        GA + "1. Requests a report on the implementation of [[the present decision]];\n",
+        ITU
+        + "decides\n\n1 that the annexes to [[this decision]] apply;\n\n2 to review [[the present decision]] in 2026;\n",
         ref(None),
-        id="the-present-decision",
+        ref(None),
+        id="the-present-decision-in-a-decision",
     ),
     case(
         GA + "1. Decides to act;\n\n2. Requests a report on [[paragraph 1]];\n",
@@ -540,6 +543,12 @@ REFERENCES = [
         ref("A/CONF.192/15"),
         ref("A/CONF.192/15", "24"),
         id="footnote-pinpoint-after-chapter",
+    ),
+    case(
+        'See [[A/CONF.192/15]], section entitled "Follow-up", [[para. 24]].',
+        ref("A/CONF.192/15"),
+        ref("A/CONF.192/15", "24"),
+        id="footnote-pinpoint-after-quoted-section-title",
     ),
     case(
         "[[CD/1839]] and [[CD/8/Rev.9]]",
@@ -632,6 +641,15 @@ NO_REFERENCES = [
     pytest.param("The 2005 Tunis summit and the Geneva meeting in May.", id="summit-by-place"),
     pytest.param("The resolution 1920 x 1080 is too low for the projector.", id="screen-resolution"),
     pytest.param("paragraphs", id="word-alone"),
+    pytest.param(
+        GA
+        + "Noting the denial of visas, and seeking the immediate reversal of this decision,\n\n1. Decides to act;\n",
+        id="this-decision-in-a-ga-resolution-is-another-decision",
+    ),
+    pytest.param(
+        'United Nations, Official Records, section entitled "Article VI", para. 15.',
+        id="footnote-pinpoint-with-nothing-cited",
+    ),
     pytest.param(
         GA
         + '1. Recalls the Final Document, part I, section entitled "Article VI and eighth to twelfth preambular paragraphs";\n',

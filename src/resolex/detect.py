@@ -19,7 +19,7 @@ from resolex.catalogue import Catalogue
 from resolex.models import Diagnostic, Pinpoint, PinpointUnit, Span
 from resolex.patterns import alternation, bodies, expand, pattern_file
 
-# self: the citing text; thereof / anaphor / backref: the text (resolution) cited before;
+# self: the citing text; thereof / anaphor / backref / footnote: the text (resolution) cited before;
 # standalone: a contextual name alone, a reference only inside a resolution; none: decided by context
 TargetForm = Literal[
     "self",
@@ -32,6 +32,7 @@ TargetForm = Literal[
     "thereof",
     "anaphor",
     "backref",
+    "footnote",
 ]
 
 MAX_RANGE = 500
@@ -79,6 +80,7 @@ class Detector:
         "title_lead",
         "quoted_title",
         "backref_lead",
+        "footnote_lead",
         "clause_lead",
         "ordinal",
     )
@@ -123,6 +125,7 @@ class Detector:
         self.title_lead = regex.compile(expand("(?:{title_lead})$", dynamic), regex.VERBOSE)
         self.quoted_title = regex.compile(expand("{quoted_title}", dynamic), regex.VERBOSE)
         self.backref_lead = regex.compile(expand("(?:{backref_lead})$", dynamic), regex.VERBOSE)
+        self.footnote_lead = regex.compile(expand("(?:{footnote_lead})$", dynamic), regex.VERBOSE)
         self.clause_lead = regex.compile(expand("(?:{clause_lead})$", dynamic), regex.VERBOSE)
         self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
         self.catalogue = catalogue
@@ -189,8 +192,10 @@ class Detector:
             return [] if mention is None else [mention]
         if _cites_unknown_text(m.string, span):
             return []
-        if self.backref_lead.search(m.string, max(0, span.start - 80), span.start):
+        if self.backref_lead.search(m.string, max(0, span.start - 20), span.start):
             return [Mention(span, "backref", pins)]
+        if self.footnote_lead.search(m.string, max(0, span.start - 80), span.start):
+            return [Mention(span, "footnote", pins)]
         return [Mention(span, "none", pins)]
 
     def _target_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
@@ -215,7 +220,7 @@ class Detector:
 
     def _target_mention(self, m: regex.Match[str], span: Span, pins: tuple[Pinpoint, ...]) -> Mention | None:
         if m.group("selfdoc"):
-            return Mention(span, "self", pins)
+            return Mention(span, "self", pins, name=m.group("selfdoc"))
         if m.group("symbol"):
             return Mention(span, "symbol", pins, name=m.group("symbol"))
         if m.group("inst"):
@@ -301,7 +306,7 @@ class Detector:
         return tuple(pins)
 
 
-_UNNAMED: frozenset[TargetForm] = frozenset({"self", "none", "backref", "anaphor", "thereof"})
+_UNNAMED: frozenset[TargetForm] = frozenset({"self", "none", "backref", "footnote", "anaphor", "thereof"})
 
 
 def _unnamed_in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:

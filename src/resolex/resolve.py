@@ -250,7 +250,7 @@ def _document(
 ) -> str | DocumentRef | None:
     """What a mention cites (``None``: the text itself), or why it is no reference (a string)."""
     if mention.form == "self":
-        return None
+        return "" if _decision_in_resolution(mention, ctx) else None
     if mention.form == "resolution" and mention.resolution is not None:
         return resolution_ref(mention.resolution, mention.span.start, ctx, itu=mention.itu) or ""
     if mention.form == "symbol" and mention.name:
@@ -265,9 +265,23 @@ def _document(
         return memory.last_resolution or "'the resolution' with no resolution cited before it"
     if mention.form == "backref" and (near := memory.nearby(mention.span.start, para_id)) is not None:
         return near  # "report (S/2006/997) on ..., including paragraphs 21, 22 and 23"
+    if mention.form == "footnote":  # "(A/64/27), para. 18": never the citing text's own paragraph
+        return (
+            memory.nearby(mention.span.start, para_id) or "a footnote pinpoint with no text cited before it"
+        )
     if ctx.is_resolution or para_id is not None:
         return None  # a bare "paragraph 1" inside a resolution: its own paragraph
     return memory.last or "a paragraph is cited with no text named before it"
+
+
+def _decision_in_resolution(mention: Mention, ctx: Context) -> bool:
+    """'this decision' in a General Assembly or Security Council text is some other decision.
+
+    Those organs' decisions are not issued as texts of their own (un-conventions.md §1.1),
+    so a text with their enacting formula is a resolution and never calls itself a decision.
+    """
+    organ = body_by_name(ctx.enacting_body)
+    return bool(mention.name and "decision" in mention.name.lower() and organ and organ.id in ("ga", "sc"))
 
 
 def _orphan(mention: Mention, why: str) -> Diagnostic:
