@@ -10,6 +10,7 @@
 
 from resolex.annotate import annotate
 from resolex.catalogue import Catalogue, Instrument
+from resolex.corpus import Corpus, CorpusEntry, Link
 from resolex.errors import DataFileError, ResolexError, SourceError
 from resolex.export import schema
 from resolex.models import (
@@ -35,6 +36,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Catalogue",
+    "Corpus",
+    "CorpusEntry",
     "DataFileError",
     "Diagnostic",
     "Document",
@@ -43,6 +46,7 @@ __all__ = [
     "Elision",
     "Heading",
     "Instrument",
+    "Link",
     "OffsetMap",
     "Paragraph",
     "Pinpoint",
