@@ -8,8 +8,8 @@ than one message is held at a time, so memory does not grow with the archive.
 What a path is read as:
 
 - a folder: every file under it, sorted, recursively, whose suffix is one of
-  ``READABLE`` or which has no suffix and starts like a message or an archive
-  (a Maildir's ``cur/`` and ``new/`` files); hidden files are skipped;
+  ``READABLE`` or which starts like a message or an archive (a Maildir's ``cur/``
+  and ``new/`` files); hidden files and other files (images, PDF) are skipped;
 - ``.mbox``/``.mbx``, or any file whose first line is an mbox ``From `` line (as
   Mailman's ``2006-November.txt`` archives are): an mbox archive;
 - ``.eml``, or a file without suffix that starts with mail headers: one message;
@@ -117,7 +117,7 @@ def _walk(folder: Path) -> Iterator[Path | Loaded]:
                 continue
             path = Path(root, name)
             suffix = path.suffix.lower()
-            if suffix in READABLE or (not suffix and _starts_like_mail(path)):
+            if suffix in READABLE or _starts_like_mail(path):
                 yield path
     while problems:  # the folder itself could not be listed
         error = problems.pop()

@@ -101,8 +101,12 @@ def _read_part(
     where = f"{place}, part {number}"
     filename = _clean(part.get_filename() or "") or None
     empty = _source(place, headers, part=number, filename=filename)
-    payload = part.get_payload(decode=True)
+    known = len(part.defects)
+    payload = part.get_payload(decode=True)  # undoes base64 and quoted-printable, noting defects
     data = payload if isinstance(payload, bytes) else b""
+    defects = sorted({type(d).__name__ for d in part.defects[known:]})
+    if defects:
+        notes = [*notes, note("RX003", "warning", f"{where}: malformed content ({', '.join(defects)})")]
     if not data.strip():
         return failed(empty, "RX007", "info", f"{where}: the part holds no text", notes)
     if looks_binary(data):
