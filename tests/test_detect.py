@@ -157,6 +157,14 @@ REFERENCES = [
     case(
         "the mandate in [[article 72 of the Tunis Agenda]]", ref("tunis-agenda", "72"), id="article-misnomer"
     ),
+    case(
+        "see [[para 72 of the TA]] on this",
+        ref("tunis-agenda", "72"),
+        id="contextual-abbreviation-with-article",
+    ),
+    case(
+        "[[the Tunis Agenda para 72]] says", ref("tunis-agenda", "72"), id="pinpoint-after-name-without-comma"
+    ),
     case("Under [[TAIS]], the Forum was convened.", ref("tunis-agenda"), id="abbreviation"),
     case(
         "commitments made in [[the Geneva Declaration of Principles]] and [[Plan of Action]]",
@@ -419,6 +427,28 @@ REFERENCES = [
         id="sc-its-resolution-without-year",
     ),
     case("[[General Assembly\nresolution 60/252]] of that year", ref("ga-60-252"), id="line-break-inside"),
+    case(
+        "[[resolution 20/8 of the Human Rights Council]] affirmed",
+        ref("A/HRC/RES/20/8"),
+        id="organ-after-the-number",
+    ),
+    case(
+        "[[resolutions 56/183]] and [[60/252 of the General Assembly]]",
+        ref("ga-56-183"),
+        ref("ga-60-252"),
+        id="organ-after-a-list",
+    ),
+    case("[[UNSCR 1325]] and [[UNSCR 2242 (2015)]]", ref("S/RES/1325"), ref("S/RES/2242 (2015)"), id="unscr"),
+    case(
+        GA + "Recalling [[section VI of its resolution 68/247 A]],\n\n1. Decides to act;\n",
+        ref("A/RES/68/247 A", "VI"),
+        id="section-of-lettered-resolution",
+    ),
+    case(
+        GA + "Recalling [[sections II and IV of its resolution 67/254 A]],\n\n1. Decides to act;\n",
+        ref("A/RES/67/254 A", "II", "IV"),
+        id="sections-of-lettered-resolution",
+    ),
     # --- document symbols (§2.1-2.2) ---
     case("as agreed in [[A/RES/70/125]], we", ref("ga-70-125"), id="symbol-ga"),
     case("see [[E/RES/2006/46]] for the mandate", ref("ecosoc-2006-46"), id="symbol-ecosoc"),
@@ -436,6 +466,7 @@ REFERENCES = [
     case(
         "[[resolution A/RES/60/252 of 27 March 2006]]", ref("ga-60-252"), id="resolution-by-symbol-with-date"
     ),
+    case("as in [[A/Res/61/16]] on", ref("A/RES/61/16"), id="symbol-res-in-mixed-case"),
     case("the draft in [[A/70/L.33]] was adopted", ref("A/70/L.33"), id="draft-symbol"),
     case("the summary record [[A/C.2/66/SR.24]]", ref("A/C.2/66/SR.24"), id="committee-symbol"),
     case("the report ([[A/66/64\u2013E/2011/77]]) was", ref("A/66/64-E/2011/77"), id="double-symbol-en-dash"),

@@ -62,9 +62,10 @@ class Mention:
 
 
 _HEAD = regex.compile(
-    r"(?<![\w-])(?:(?P<its>its|their)\s+(?:own\s+)?)?(?P<word>resolutions?|decisions?|res\b\.?)",
+    r"(?<![\w-])(?:(?P<its>its|their)\s+(?:own\s+)?)?(?P<word>resolutions?|decisions?|res\b\.?|(?P<scr>UNSCRs?))",
     regex.IGNORECASE,
 )
+_SC_ALIAS = "UNSC"  # the organ that "UNSCR" names (an alias in bodies.toml)
 
 
 class Detector:
@@ -73,6 +74,7 @@ class Detector:
     # Placeholders detect.py compiles on their own to split a match into its parts.
     OWN_PLACEHOLDERS = (
         "pin",
+        "secnum",
         "sublabel",
         "resnum",
         "date",
@@ -85,13 +87,15 @@ class Detector:
         "ordinal",
     )
     # The entries of patterns.toml, in the order they are tried at one position.
-    ENTRIES = ("article", "pinned", "target", "clause")
+    ENTRIES = ("article", "section", "pinned", "target", "clause")
     # Named groups the code below reads from a match of ``pattern``.
     GROUPS = (
         "m_article",
         "m_pinned",
         "m_target",
         "m_clause",
+        "m_section",
+        "secs",
         "ordinal",
         "ordinal2",
         "ordinal_sep",
@@ -119,6 +123,7 @@ class Detector:
         tried = "|".join(f"(?P<m_{name}>{parts[name]})" for name in self.ENTRIES)
         self.pattern = regex.compile(r"(?<![\w/-])(?:" + tried + ")", regex.VERBOSE)
         self.pin = regex.compile(expand("{pin}", dynamic), regex.VERBOSE)
+        self.secnum = regex.compile(expand("{secnum}", dynamic), regex.VERBOSE)
         self.sublabel = regex.compile(expand("{sublabel}", dynamic), regex.VERBOSE)
         self.resitem = regex.compile(expand("{resnum}(?:{date})?", dynamic), regex.VERBOSE)
         self.itu = regex.compile(expand("{itu}", dynamic), regex.VERBOSE)
@@ -149,6 +154,8 @@ class Detector:
             return self._article_mentions(m, diagnostics)
         if m.group("m_pinned") is not None:
             return self._pinned_mentions(m, diagnostics)
+        if m.group("m_section") is not None:
+            return self._section_mentions(m)
         if m.group("m_target") is not None:
             return self._target_mentions(m, diagnostics)
         return self._clause_mentions(m, diagnostics)
@@ -173,6 +180,16 @@ class Detector:
                 for p in pins
                 for s in sub
             )
+        mention = self._target_mention(m, _trimmed(m), pins)
+        return [] if mention is None else [mention]
+
+    def _section_mentions(self, m: regex.Match[str]) -> list[Mention]:
+        """'sections II and IV of its resolution 67/254 A': sections of a resolution or document."""
+        pins = tuple(
+            Pinpoint(unit="section", paragraph=s.group()) for s in self.secnum.finditer(m.group("secs"))
+        )
+        if m.group("anaphor"):
+            return [Mention(_trimmed(m), "anaphor", pins)]
         mention = self._target_mention(m, _trimmed(m), pins)
         return [] if mention is None else [mention]
 
@@ -242,7 +259,11 @@ class Detector:
         for n, (item, (start, end)) in enumerate(items):
             begin = m.start() if n == 0 else start
             last = n == len(items) - 1
-            stop = m.end() if last and after else end
+            stop = end
+            if (
+                last
+            ):  # what follows the list belongs to its last item: pinpoints, "of the Human Rights Council"
+                stop = m.end() if after else max(end, _trimmed_end(m.string, m.start(), m.end("reslist")))
             pins = after if last else ()
             itu = bool(self.itu.fullmatch(item.number))
             out.append(Mention(Span(start=begin, end=stop), "resolution", pins, resolution=item, itu=itu))
@@ -254,6 +275,8 @@ class Detector:
         listed = m.group("reslist")
         body = m.group("bodyname") if m.start("bodyname") >= head_end else None
         head = _HEAD.search(listed)
+        if head and head.group("scr"):
+            body = _SC_ALIAS
         its = bool(head and head.group("its"))
         decision = bool(head and head.group("word").lower().startswith("decision"))
         found: list[tuple[str, int, int]] = []
@@ -414,12 +437,15 @@ def _timeout(text: str) -> float:
     return 5.0 + len(text) / 200_000
 
 
-def _trimmed(m: regex.Match[str]) -> Span:
-    start, end = m.start(), m.end()
-    text = m.string
+def _trimmed_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \n,":
         end -= 1
-    return Span(start=start, end=end)
+    return end
+
+
+def _trimmed(m: regex.Match[str]) -> Span:
+    """The match without the separators a pattern may end on."""
+    return Span(start=m.start(), end=_trimmed_end(m.string, m.start(), m.end()))
 
 
 _SUB = regex.compile(r"\(\s?([a-z]{1,2}|[ivxl]{1,6})\s?\)|(?<=\s|^)([a-z]|[ivx]{1,4})\)")

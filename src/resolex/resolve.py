@@ -143,8 +143,9 @@ def _symbol_number(number: str) -> str:
 
 
 def normalise_symbol(symbol: str) -> str:
-    """One canonical form: no white space, except a space before a Security Council year."""
-    return str(regex.sub(r"\((\d{4})\)$", r" (\1)", "".join(symbol.split())))
+    """One canonical form: no white space, except a space before a Security Council year; RES in capitals."""
+    compact = regex.sub(r"(?i)(?<=/)res(?=/)", "RES", "".join(symbol.split()))
+    return str(regex.sub(r"\((\d{4})\)$", r" (\1)", compact))
 
 
 def symbol_ref(symbol: str, catalogue: Catalogue) -> DocumentRef:
