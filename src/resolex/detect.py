@@ -5,6 +5,12 @@ the organs' names filled in) finds each mention; small parsers then split its
 named parts: pinpoint lists with ranges, resolution lists with a year that
 carries backwards, the target. The result is a list of :class:`Mention`, not yet
 tied to a document or resolved to an instrument.
+
+Some decisions need the words around a match, not just the match: a name right
+after "entitled" is a title, pinpoints inside a quoted title are the title's, a
+pinpoint after "including" or after a footnote's closing parenthesis belongs to
+the text cited just before. Those look-arounds are placeholders of
+patterns.toml too (``Detector.OWN_PLACEHOLDERS``), compiled here on their own.
 """
 
 from __future__ import annotations
@@ -56,7 +62,7 @@ class Mention:
     span: Span
     form: TargetForm
     pinpoints: tuple[Pinpoint, ...] = ()
-    name: str | None = None  # instrument name or symbol as written
+    name: str | None = None  # instrument name, symbol or self phrase ("this decision") as written
     resolution: ResolutionItem | None = None
     itu: bool = False
 
@@ -150,6 +156,7 @@ class Detector:
     # --- one match to mentions -------------------------------------------------
 
     def _mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
+        """The mentions of one match (a list of resolutions gives several, a discarded match none)."""
         if m.group("m_article") is not None:
             return self._article_mentions(m, diagnostics)
         if m.group("m_pinned") is not None:
@@ -236,6 +243,7 @@ class Detector:
         return Mention(Span(start=m.end("andctx") - len(name), end=m.end("andctx")), "contextual", (), name)
 
     def _target_mention(self, m: regex.Match[str], span: Span, pins: tuple[Pinpoint, ...]) -> Mention | None:
+        """The cited text a match names, by whichever group matched; ``None`` for an empty list."""
         if m.group("selfdoc"):
             return Mention(span, "self", pins, name=m.group("selfdoc"))
         if m.group("symbol"):
@@ -260,9 +268,7 @@ class Detector:
             begin = m.start() if n == 0 else start
             last = n == len(items) - 1
             stop = end
-            if (
-                last
-            ):  # what follows the list belongs to its last item: pinpoints, "of the Human Rights Council"
+            if last:  # what follows a list is its last item's: pinpoints, "of the Human Rights Council"
                 stop = m.end() if after else max(end, _trimmed_end(m.string, m.start(), m.end("reslist")))
             pins = after if last else ()
             itu = bool(self.itu.fullmatch(item.number))
@@ -424,6 +430,7 @@ def _cites_unknown_text(text: str, span: Span) -> bool:
 
 
 def _names_pattern(names: list[str], abbreviations: list[str]) -> str:
+    """Names match in any case ("the Tunis agenda"); abbreviations only as written ("TA", not "ta")."""
     parts = []
     if names:
         parts.append("(?i:" + alternation(names) + ")")
@@ -438,6 +445,7 @@ def _timeout(text: str) -> float:
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the spaces and commas a separator left behind."""
     while end > start and text[end - 1] in " \n,":
         end -= 1
     return end
@@ -452,6 +460,7 @@ _SUB = regex.compile(r"\(\s?([a-z]{1,2}|[ivxl]{1,6})\s?\)|(?<=\s|^)([a-z]|[ivx]{
 
 
 def _pinpoint(item: str, unit: PinpointUnit) -> Pinpoint:
+    """One pinpoint as written ('9 d) i)', '33 (b)', '6 bis') to its parts."""
     number = regex.match(r"\d{1,3}(?:\s?(?:bis|ter|quater))?", item)
     assert number is not None
     labels = [a or b for a, b in _SUB.findall(item[number.end() :])]
@@ -464,11 +473,13 @@ def _pinpoint(item: str, unit: PinpointUnit) -> Pinpoint:
 
 
 def _is_range(separator: str) -> bool:
+    """Whether two pinpoints are the ends of a range ('67 to 72', '67-72') rather than a list."""
     sep = separator.strip().lower()
     return sep in ("-", "to", "through", "until", "till")
 
 
 def _as_int(number: str) -> int | None:
+    """A paragraph number as an integer; '6bis' has none, so no range runs through it."""
     return int(number) if number.isdigit() else None
 
 
