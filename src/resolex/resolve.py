@@ -7,9 +7,17 @@ Rules, in order (see README "How references are resolved"):
   Assembly, in its resolution …"), else "its" means the citing text's own organ,
   else the shape of the number decides (``1325 (2000)`` Security Council,
   ``2006/46`` ECOSOC, ``60/252`` General Assembly) — and a citing text by an organ
-  whose numbers have that shape claims it.
+  whose numbers have that shape claims it. A bare serial ("resolution 2216")
+  is a Security Council number without its year; under no organ, or another
+  one, it is no reference ("chap. I, resolution 1", "a decision 2 weeks later").
 - A symbol is normalised; a resolution symbol also yields organ and number.
-- Names, symbols and numbers found in the catalogue take the catalogue id.
+- Names, symbols and numbers found in the catalogue take the catalogue id; a
+  contextual name alone ("the Charter") counts only inside a resolution.
+- "this decision" inside a General Assembly or Security Council text is not the
+  text itself: those organs' decisions are not texts (un-conventions.md §1.1).
+- "paragraph 3 of the resolution" takes the resolution cited before it;
+  "thereof", "..., including paragraphs 21 and 22" and a footnote's "(A/64/27),
+  para. 18" take the text cited just before (the last two only when it is close).
 - Pinpoints with no cited text ("paragraph 1") point at the text itself when
   it is a resolution (it has an enacting formula, or the mention sits in one of
   its paragraphs); in other prose they take the text cited just before.
