@@ -13,6 +13,8 @@ declared rightly, wrongly or not at all. Read by hand, each gives the same thing
 
 from __future__ import annotations
 
+import contextlib
+import io
 import mailbox
 import os
 import random
@@ -23,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import resolex
+from tests.conftest import REPO
 from tests.test_load import assert_round_trip
 
 TEXT = "\n".join(
@@ -555,3 +558,21 @@ def test_ten_thousand_messages_one_percent_broken(tmp_path: Path) -> None:
             references += len(doc.references)
     assert seen == list(range(count))
     assert references == len(REFERENCES) * (count - len(broken))
+
+
+def test_readme_example_prints_what_the_readme_shows() -> None:
+    """The README's "Reading files, mail and archives" example runs and prints its output block."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Reading files, mail and archives") :]
+    code = section[section.index("```python\n") + 10 : section.index("```\n\n```text")]
+    shown = section[section.index("```text\n") + 8 :]
+    shown = shown[: shown.index("```")]
+    out = io.StringIO()
+    cwd = os.getcwd()
+    try:
+        os.chdir(REPO)
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "README.md", "exec"), {})
+    finally:
+        os.chdir(cwd)
+    assert out.getvalue() == shown
