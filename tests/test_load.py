@@ -49,6 +49,7 @@ from tests.conftest import CORPUS, SEEDS, corpus_file
         pytest.param("Café".encode(), "x-no-such-charset", "Café", "utf-8", ["RX001"], id="unknown-charset"),
         pytest.param("Café".encode(), "us-ascii", "Café", "utf-8", ["RX001"], id="ascii-label-on-8-bit"),
         pytest.param(b"abc", "base64", "abc", "utf-8", ["RX001"], id="not-a-text-codec"),
+        pytest.param(b"abc", "utf\x008", "abc", "utf-8", ["RX001"], id="nul-in-charset-name"),
         pytest.param("\ufeffCafé".encode("utf-16"), "utf-8", "Café", "utf-16", [], id="bom-wins"),
     ],
 )

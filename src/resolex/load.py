@@ -69,10 +69,10 @@ def _declared(data: bytes, declared: str, where: str) -> Decoded:
             return Decoded(data.decode("latin-1"), declared)
     try:
         return Decoded(data.decode(declared), declared)
-    except LookupError:
-        problem = "is unknown"
     except UnicodeDecodeError:
         problem = "does not decode the bytes"
+    except (LookupError, ValueError):  # ValueError: a name no codec can have ("utf\x008")
+        problem = "is unknown"
     if declared in _ASCII_LABELS:
         problem = "does not decode the bytes (8-bit text)"
     note = Diagnostic(
