@@ -430,6 +430,15 @@ def test_oversized_message_is_read_up_to_the_limit(tmp_path: Path) -> None:
     (doc,) = resolex.read(eml, max_bytes=20_000)
     assert [d.code for d in doc.diagnostics] == ["RX008"]
     assert found(doc) == (PARAGRAPHS, REFERENCES)
+    txt = tmp_path / "long.txt"
+    txt.write_text(TEXT * 50, encoding="utf-8")
+    (doc,) = resolex.read(txt, max_bytes=300)  # less than the 4 KiB read to tell what a file is
+    assert [d.code for d in doc.diagnostics] == ["RX008"]
+    assert doc.source is not None
+    assert 0 < len(doc.source.raw.encode()) <= 300
+    assert doc.source.raw.endswith("\n")  # cut at a line break
+    with pytest.raises(ValueError, match="max_bytes"):
+        resolex.read(txt, max_bytes=0)
 
 
 def test_missing_path_raises_source_error_naming_it(tmp_path: Path) -> None:

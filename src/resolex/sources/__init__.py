@@ -76,6 +76,8 @@ def open_sources(
 ) -> Iterator[Loaded]:
     """Check every path exists (raising :class:`SourceError` naming the first that does not),
     then stream what they hold."""
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be positive, not {max_bytes}")
     if isinstance(path_or_paths, str | os.PathLike):
         paths = [Path(path_or_paths)]
     else:
@@ -169,7 +171,7 @@ def _read_path(path: Path, fmt: Format, max_bytes: int) -> Iterator[Loaded]:
                 f.seek(0)
                 yield from _read_mbox(f, where, fmt, max_bytes)
                 return
-            data = head + f.read(max_bytes + 1 - len(head))
+            data = head + f.read(max(0, max_bytes + 1 - len(head)))
             size = len(data) if len(data) <= max_bytes else os.fstat(f.fileno()).st_size
         except OSError as exc:
             yield failed(
