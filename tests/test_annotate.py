@@ -18,7 +18,7 @@ import regex
 
 import resolex
 from tests.conftest import SEEDS, corpus_file
-from tests.test_load import CORPUS_FILES, fold, visible
+from tests.test_load import CORPUS_FILES, assert_round_trip, fold, visible
 
 ADDED = regex.compile(r'<(a|span) class="resolex-ref"[^>]*>(.*?)</\1>', regex.DOTALL)
 PRE_OPEN = '<pre class="resolex-source">'
@@ -126,6 +126,7 @@ def test_crafted_markup_nested_tags_entities_links_and_quotes() -> None:
         ("General Assembly resolution 60/252", 1),
         ("para 76 of the Tunis Agenda", 2),
     ]
+    assert_round_trip(doc)  # source_span on the same markup
     out = check(doc)
     assert (
         '<a class="resolex-ref" data-ref="0" data-target="tunis-agenda" data-kind="instrument" '

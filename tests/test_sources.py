@@ -501,6 +501,17 @@ def test_folder_is_read_recursively_and_every_problem_is_a_document(tmp_path: Pa
     assert "gone.txt: cannot read the file" in docs[2].diagnostics[0].message
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_named_pipe_is_reported_not_opened(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    (tmp_path / "a.txt").write_text("See the Tunis Agenda.", encoding="utf-8")
+    assert [d.source.path for d in resolex.read(tmp_path) if d.source] == [str(tmp_path / "a.txt")]
+    (doc,) = resolex.read(pipe)
+    assert [d.code for d in doc.diagnostics] == ["RX005"]
+    assert "not a regular file" in doc.diagnostics[0].message
+
+
 @pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads files without permission"
 )

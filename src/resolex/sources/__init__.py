@@ -43,6 +43,7 @@ RX009   an archive that is cut short or does not start with a ``From`` line
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -118,8 +119,9 @@ def _walk(folder: Path) -> Iterator[Path | Loaded]:
             if name.startswith("."):
                 continue
             path = Path(root, name)
-            suffix = path.suffix.lower()
-            if suffix in READABLE or _starts_like_mail(path):
+            if _special(path):  # a FIFO, socket or device: not a document (and opening a FIFO blocks)
+                continue
+            if path.suffix.lower() in READABLE or _starts_like_mail(path):
                 yield path
     while problems:  # the folder itself could not be listed
         error = problems.pop()
@@ -129,6 +131,14 @@ def _walk(folder: Path) -> Iterator[Path | Loaded]:
             "error",
             f"{folder}: cannot read the folder: {error.strerror or error}",
         )
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` exists but is not a regular file (a dangling link is not special)."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _starts_like_mail(path: Path) -> bool:
@@ -153,6 +163,14 @@ def _kind(path: Path, head: bytes) -> Literal["mbox", "message", "text"]:
 
 def _read_path(path: Path, fmt: Format, max_bytes: int) -> Iterator[Loaded]:
     where = str(path)
+    if _special(path):
+        yield failed(
+            Source(raw="", media_type="text/plain", path=where),
+            "RX005",
+            "error",
+            f"{where}: not a regular file (a pipe, socket or device); not read",
+        )
+        return
     try:
         f = path.open("rb")
     except OSError as exc:
