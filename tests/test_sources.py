@@ -450,6 +450,18 @@ def test_missing_path_raises_source_error_naming_it(tmp_path: Path) -> None:
         resolex.read([tmp_path / "here.txt", missing])
 
 
+def test_format_overrides_the_content_type(tmp_path: Path) -> None:
+    path = tmp_path / "page.eml"
+    path.write_bytes(mime(HTML, "html"))
+    (as_html,) = resolex.read(path)
+    (as_text,) = resolex.read(path, format="text")
+    assert (as_html.source and as_html.source.media_type, as_text.source and as_text.source.media_type) == (
+        "text/html",
+        "text/plain",
+    )
+    assert "<blockquote" in as_text.text  # the markup read as text
+
+
 def test_format_other_than_auto_text_html_is_misuse(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="format"):
         resolex.read(tmp_path, format="mbox")  # type: ignore[arg-type]
