@@ -15,6 +15,7 @@ patterns.toml too (``Detector.OWN_PLACEHOLDERS``), compiled here on their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -42,6 +43,9 @@ TargetForm = Literal[
 ]
 
 MAX_RANGE = 500
+ANCHOR_LOOKBACK = 120  # "United Nations Economic and Social Council resolution": the longest lead-in
+# Where a mention may start: a word start that the master pattern's look-behind allows.
+_STARTS = regex.compile(r"(?<![\w/-])(?=[^\W_]|[§¶])")
 MAX_LABEL_RANGE = 26
 
 
@@ -139,16 +143,50 @@ class Detector:
         self.footnote_lead = regex.compile(expand("(?:{footnote_lead})$", dynamic), regex.VERBOSE)
         self.clause_lead = regex.compile(expand("(?:{clause_lead})$", dynamic), regex.VERBOSE)
         self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
+        self.anchors = _anchor_pattern(data.anchors, catalogue)
         self.catalogue = catalogue
+
+    def matches(self, text: str) -> Iterator[regex.Match[str]]:
+        """The pattern's matches, tried only at word starts shortly before an anchor word.
+
+        Every mention holds an anchor (a paragraph or resolution word, a slash of a
+        symbol, the first word of a catalogue name, an ITU clause verb), and starts at
+        most ``ANCHOR_LOOKBACK`` characters before it ("Economic and Social Council
+        resolution"); trying the long alternation only there keeps detection fast on
+        text that cites little. Matches are taken leftmost first and never overlap, as
+        ``finditer`` would take them; tests check both give the same mentions.
+        """
+        last_end = 0
+        tried = 0  # word starts before this were tried already, for an earlier anchor
+        deadline = _timeout(text)
+        for hit in self.anchors.finditer(text):
+            anchor = hit.start()
+            if anchor < last_end:
+                continue
+            for start in _STARTS.finditer(text, max(last_end, tried, anchor - ANCHOR_LOOKBACK), anchor + 1):
+                tried = start.start() + 1
+                if start.start() < last_end:
+                    continue
+                m = self.pattern.match(text, start.start(), timeout=deadline)
+                if m is not None and m.end() > m.start():
+                    yield m
+                    last_end = m.end()
+                    if last_end > anchor:
+                        break
 
     def entry_pattern(self, name: str) -> regex.Pattern[str]:
         """One entry of patterns.toml alone, compiled as the detector sees it (for tests and tools)."""
         return regex.compile(r"(?<![\w/-])(?:" + self._parts[name] + ")", regex.VERBOSE)
 
-    def find(self, text: str, diagnostics: list[Diagnostic]) -> list[Mention]:
-        """Every mention in ``text``, in order (matches do not overlap)."""
+    def find(self, text: str, diagnostics: list[Diagnostic], *, full_scan: bool = False) -> list[Mention]:
+        """Every mention in ``text``, in order (matches do not overlap).
+
+        The pattern is tried only near anchor words (``matches``); ``full_scan`` tries
+        it at every position instead, the slow reference the tests compare against.
+        """
         mentions: list[Mention] = []
-        for m in self.pattern.finditer(text, timeout=_timeout(text)):
+        found = self.pattern.finditer(text, timeout=_timeout(text)) if full_scan else self.matches(text)
+        for m in found:
             mentions.extend(self._mentions(m, diagnostics))
         titles = [(t.start("title"), t.end("title")) for t in self.quoted_title.finditer(text)]
         return [x for x in mentions if not _unnamed_in_title(x, titles)] if titles else mentions
@@ -437,6 +475,33 @@ def _names_pattern(names: list[str], abbreviations: list[str]) -> str:
     if abbreviations:
         parts.append(alternation(abbreviations))
     return "(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+def _anchor_pattern(words: tuple[str, ...], catalogue: Catalogue) -> regex.Pattern[str]:
+    """The anchor words of patterns.toml, and one distinctive word of every catalogue name."""
+    names = [n for i in catalogue.instruments for n in (i.title, *i.aliases, *i.abbreviations, *i.contextual)]
+    distinctive = {_distinctive_word(n) for n in names} - {""}
+    marks = [w for w in words if not w[0].isalnum()]
+    lexical = [w for w in words if w[0].isalnum()] + sorted(distinctive)
+    return regex.compile(r"(?<![\w])(?i:" + alternation(lexical) + ")|" + alternation(marks))
+
+
+def _distinctive_word(name: str) -> str:
+    """The first word of a name that running UN text does not use everywhere."""
+    words: list[str] = [w for w in regex.findall(r"[^\W_][\w.'-]*", name) if w.casefold() not in _ARTICLES]
+    rare = [w for w in words if w.casefold() not in _COMMON]
+    return (rare or words or [""])[0]
+
+
+_ARTICLES = frozenset({"the", "la", "le", "les", "el", "los", "las", "l", "l'"})
+# Words on every page of a UN text: a name is anchored on a rarer word of its own.
+_COMMON = frozenset(
+    {
+        "united", "nations", "international", "information", "development", "rights", "human",
+        "general", "assembly", "council", "conference", "world", "summit", "society", "declaration",
+        "of", "and", "for", "on", "de", "des", "du", "y", "et", "del", "pour", "sur", "our", "a",
+    }
+)  # fmt: skip
 
 
 def _timeout(text: str) -> float:

@@ -62,6 +62,7 @@ class PatternEntry(_Data):
 
 class PatternsFile(_Data):
     schema_version: Literal[1]
+    anchors: tuple[str, ...]
     placeholders: dict[str, str]
     pattern: tuple[PatternEntry, ...]
 

@@ -28,13 +28,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from resolex.catalogue import Catalogue, Instrument
 from resolex.detect import Mention, ResolutionItem
 from resolex.models import Diagnostic, DocumentRef, Paragraph, Reference
-from resolex.patterns import Body, bodies
+from resolex.patterns import Body, alternation, bodies
 
 _SHAPES = {
     "serial-year": regex.compile(r"\d{1,4}(?:\s?[A-Z])?\s\((?:19|20)\d{2}\)"),
@@ -117,13 +118,15 @@ def own_symbol(number: str | None, enacting_body: str | None) -> str | None:
 
 
 def _body_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - _LOOKBACK) : start]
-    found: str | None = None
-    for body in bodies().body:
-        for alias in body.aliases:
-            if len(alias) > 3 and regex.search(regex.escape(alias) + r"\W{0,3}(?:\w+\W+){0,3}$", window):
-                found = alias
-    return found
+    """An organ named just before "its": "the Human Rights Council, in its resolution …"."""
+    m = _organ_before().search(text, max(0, start - _LOOKBACK), start)
+    return m.group("organ") if m else None
+
+
+@cache
+def _organ_before() -> regex.Pattern[str]:
+    aliases = [alias for body in bodies().body for alias in body.aliases if len(alias) > 3]
+    return regex.compile(r"(?P<organ>" + alternation(aliases) + r")\W{0,3}(?:\w+\W+){0,3}$")
 
 
 def _body_by_shape(number: str, own: Body | None) -> Body | None:
