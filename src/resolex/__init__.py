@@ -13,6 +13,7 @@ from resolex.catalogue import Catalogue, Instrument
 from resolex.corpus import Corpus, CorpusEntry, Link
 from resolex.errors import DataFileError, ResolexError, SourceError
 from resolex.export import schema
+from resolex.graph import CitationGraph, citation_graph
 from resolex.models import (
     Diagnostic,
     Document,
@@ -36,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Catalogue",
+    "CitationGraph",
     "Corpus",
     "CorpusEntry",
     "DataFileError",
@@ -59,6 +61,7 @@ __all__ = [
     "SubParagraph",
     "__version__",
     "annotate",
+    "citation_graph",
     "extract",
     "read",
     "schema",
