@@ -83,13 +83,17 @@ def _split_run_on(lines: list[Line], leads: LeadMatcher) -> list[Line]:
     return out
 
 
+def _next_non_blank(lines: list[Line], k: int) -> Line | None:
+    return next((lines[j] for j in range(k + 1, len(lines)) if lines[j].kind != "blank"), None)
+
+
 def _unglue_clauses(lines: list[Line], leads: LeadMatcher) -> list[Line]:
     """Split an ITU clause heading off the end of the line it was run into."""
     out: list[Line] = []
     for k, line in enumerate(lines):
         m = _GLUED_CLAUSE.search(line.text) if line.kind == "text" else None
-        nxt = next((ln for ln in lines[k + 1 :] if ln.kind != "blank"), None)
         clause = leads.clause(m.group()) if m else None
+        nxt = _next_non_blank(lines, k) if clause else None
         if m is None or clause is None or nxt is None or not _ITU_ITEM.match(nxt.text):
             out.append(line)
             continue
