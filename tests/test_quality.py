@@ -37,3 +37,9 @@ def test_examples_run() -> None:
     assert result.returncode == 0, result.stderr
     assert "24 operative Invites Enhanced cooperation" in result.stdout
     assert "paragraph 35 of the Tunis Agenda tunis-agenda ['35']" in result.stdout
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if line.endswith("python -m pytest"))
+    assert command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
