@@ -1,6 +1,7 @@
 """Score resolex against the hand-checked gold set.
 
-Usage: ``python eval/score.py [--split dev|held-out|all] [--errors N]``.
+Usage: ``python eval/score.py [--split dev|held-out|all] [--errors N]``; with no split it
+prints the development split, the held-out split and all, then the errors of all.
 
 Each gold file (``eval/gold/<set>/<name>.toml``, format in docs/annotation.md)
 names a source in ``../shared/corpus`` (or ``seeds/``) and its sha256. The
@@ -227,11 +228,15 @@ def _row(name: str, t: Tally) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score resolex against eval/gold.")
-    parser.add_argument("--split", choices=("dev", "held-out", "all"), default="all")
+    parser.add_argument(
+        "--split", choices=("dev", "held-out", "all"), help="one split only (default: dev, held-out, then all)"
+    )
     parser.add_argument("--errors", type=int, default=40, help="how many errors to list")
     args = parser.parse_args(argv)
-    print(f"split: {args.split}")
-    print(report(evaluate(gold_files(args.split)), args.errors))
+    for split in (args.split,) if args.split else ("dev", "held-out", "all"):
+        print(f"split: {split}")
+        print(report(evaluate(gold_files(split)), args.errors if split == (args.split or "all") else 0))
+        print()
     return 0
 
 
