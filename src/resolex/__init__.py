@@ -30,6 +30,7 @@ from resolex.models import (
     Span,
     SubParagraph,
 )
+from resolex.page import render_page
 from resolex.pipeline import extract, read
 from resolex.validate import validate
 
@@ -64,6 +65,7 @@ __all__ = [
     "citation_graph",
     "extract",
     "read",
+    "render_page",
     "schema",
     "validate",
 ]
