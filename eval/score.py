@@ -229,7 +229,7 @@ def _row(name: str, t: Tally) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score resolex against eval/gold.")
     parser.add_argument(
-        "--split", choices=("dev", "held-out", "all"), help="one split only (default: dev, held-out, then all)"
+        "--split", choices=("dev", "held-out", "all"), help="one split only (default: dev, held-out, all)"
     )
     parser.add_argument("--errors", type=int, default=40, help="how many errors to list")
     args = parser.parse_args(argv)

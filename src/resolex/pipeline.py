@@ -6,6 +6,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
+import regex
+
 from resolex.catalogue import Catalogue
 from resolex.detect import detector_for
 from resolex.load import Format, decode, sniff
@@ -13,7 +15,7 @@ from resolex.models import Diagnostic, Document, Source, Span
 from resolex.normalize import normalize_html, normalize_text
 from resolex.replies import reply_furniture
 from resolex.resolve import Context, own_symbol, resolve
-from resolex.segment import segment
+from resolex.segment import Segmented, segment
 from resolex.sources import MAX_BYTES, SourcePaths, open_sources
 
 
@@ -21,6 +23,25 @@ def _inside(span: Span, regions: list[tuple[int, int]]) -> bool:
     """Whether a span lies in page furniture or front matter (regions are few and sorted)."""
     i = bisect_right(regions, (span.start, 1 << 62)) - 1
     return i >= 0 and regions[i][0] <= span.start < regions[i][1]
+
+
+def _title_line(text: str, seg: Segmented, catalogue: Catalogue) -> None:
+    """A text that opens with a catalogue instrument's name ("Universal Declaration of Human
+    Rights", "Tunis Agenda for the Information Society") is that instrument: the line is its
+    title, not a reference to it."""
+    first = next((m for m in _FIRST_LINES.finditer(text, 0, 2000) if m.group().strip()), None)
+    if first is None or seg.title is not None:
+        return
+    line = first.group().strip()
+    more = text[first.end() :].strip()
+    if line[:1].isupper() and more and len(line) < 200 and catalogue.by_name(line) is not None:
+        start = first.start() + first.group().index(line)
+        if not seg.paragraphs or seg.paragraphs[0].span.start > start:
+            seg.title = line
+            seg.ignored.insert(0, (start, start + len(line)))
+
+
+_FIRST_LINES = regex.compile(r"[^\n]+")
 
 
 def extract(
@@ -62,6 +83,7 @@ def extract_source(
     norm = normalize_html(raw) if source.media_type == "text/html" else normalize_text(raw)
     catalogue = catalogue or Catalogue.default()
     seg = segment(norm)
+    _title_line(norm.text, seg, catalogue)
     diagnostics.extend(seg.diagnostics)
     furniture = list(reply_furniture(norm.text, norm.depth_at))
     paragraphs = [p for p in seg.paragraphs if not _inside(p.span, furniture)]
