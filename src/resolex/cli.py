@@ -1,33 +1,46 @@
-"""The command line: ``resolex extract PATH...``, ``resolex validate PATH...``, ``resolex schema``.
+"""The command line: ``resolex extract|validate|graph|annotate PATH...`` and ``resolex schema``.
 
 Built on the standard library's argparse: the commands are few and flat, and a
-dependency-free CLI installs everywhere resolex does.
+dependency-free CLI installs everywhere resolex does (typer would add click and, for
+its help, rich). The progress bar (resolex.progress) is a few lines for the same reason.
+
+- Paths are files, folders (read recursively) and mail archives, as :func:`resolex.read`
+  takes them; ``python -m resolex`` is the same program.
+- Reading shows a progress bar on standard error (documents, documents per second and an
+  ETA from the bytes read) when standard error is a terminal, unless ``--quiet`` is given.
+- Exit status: 0 done, 1 ``validate`` found errors, 2 bad usage or an input that cannot be
+  read (the output for the rest is still written). Errors are one line on standard error,
+  never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import TextIO
+from contextlib import contextmanager
+from typing import BinaryIO, TextIO
 
+from resolex.corpus import Corpus
 from resolex.errors import ResolexError
 from resolex.export import schema
+from resolex.graph import citation_graph
 from resolex.models import Document, Report
-from resolex.pipeline import extract, read
+from resolex.page import render_page
+from resolex.pipeline import read
+from resolex.progress import Progress
 from resolex.validate import validate
 
-READABLE = (".txt", ".html", ".htm", ".md", ".text", ".xml", ".eml")
+UNREADABLE = frozenset({"RX005", "RX006"})  # a file that cannot be read, or is not text: exit status 2
+PATHS_HELP = "files, folders (read recursively), .eml messages or mbox archives"
 
-EXAMPLES = """examples:
+EXTRACT_EXAMPLES = """examples:
   resolex extract seeds/ --format table
   resolex extract draft.html --format json -o draft.json
   resolex extract mail/ --format jsonl > refs.jsonl
 """
-
-UNREADABLE = frozenset({"RX005"})  # a file or folder that cannot be read: exit status 2
 
 VALIDATE_EXAMPLES = """examples:
   resolex validate draft.txt          # exit 0 clean, 1 errors found, 2 could not read
@@ -38,21 +51,81 @@ each finding prints as: CODE severity message (at start-end), the span in the ex
 the codes are listed in docs/diagnostics.md
 """
 
+GRAPH_EXAMPLES = """examples:
+  resolex graph corpus/ --to graphml -o citations.graphml     # for Gephi, Cytoscape, networkx
+  resolex graph corpus/ --to gexf --level document -o docs.gexf
+  resolex graph corpus/ --to csv -o citations                 # citations.nodes.csv, citations.edges.csv
+  resolex graph archive.mbox --to dot | dot -Tsvg > citations.svg
 
-def iter_files(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named, and readable files under folders named (sorted, recursively)."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE)
-        elif path.is_file():
-            yield path
+--to csv writes two files, PREFIX.nodes.csv and PREFIX.edges.csv, for -o PREFIX (a
+trailing .csv is dropped); graphml and gexf need networkx: pip install 'resolex[graph]'
+"""
+
+ANNOTATE_EXAMPLES = """examples:
+  resolex annotate draft.txt -o page.html           # then open page.html in a browser
+  resolex annotate 80-16.html 80-17.html -o both.html  # references between them are links
+
+the page is one self-contained HTML file: no script, nothing fetched from the network
+"""
+
+SCHEMA_EXAMPLES = """examples:
+  resolex schema -o resolex.schema.json
+"""
+
+
+class Run:
+    """What a command reads and where it writes; remembers inputs that could not be read."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.unreadable: list[str] = []
+
+    def documents(self) -> Iterator[Document]:
+        args = self.args
+        docs = read(args.paths, format=args.input_format)
+        if not args.quiet and sys.stderr.isatty():
+            docs = Progress(args.paths, sys.stderr).track(docs)
+        for doc in docs:
+            for d in doc.diagnostics:
+                if d.code in UNREADABLE:
+                    self.unreadable.append(d.message)
+            yield doc
+
+    def all_documents(self) -> list[Document]:
+        docs = list(self.documents())
+        if not docs:
+            raise ResolexError(f"nothing readable in {' '.join(self.args.paths)}")
+        return docs
+
+    @contextmanager
+    def text(self) -> Iterator[TextIO]:
+        if self.args.output:
+            with open(self.args.output, "w", encoding="utf-8") as out:
+                yield out
         else:
-            raise ResolexError(f"no such file or folder: {name}")
+            yield sys.stdout
+
+    @contextmanager
+    def binary(self, path: str | None = None) -> Iterator[BinaryIO]:
+        path = path or self.args.output
+        if path:
+            with open(path, "wb") as out:
+                yield out
+        else:
+            sys.stdout.flush()
+            yield sys.stdout.buffer
+
+    def status(self, code: int = 0) -> int:
+        """``code``, or 2 after saying which inputs could not be read."""
+        for message in self.unreadable:
+            print(f"resolex: {message}", file=sys.stderr)
+        return 2 if self.unreadable else code
 
 
-def write_table(path: Path, doc: Document, out: TextIO) -> None:
-    out.write(f"== {path}  ({len(doc.paragraphs)} paragraphs, {len(doc.references)} references)\n")
+def write_table(doc: Document, out: TextIO) -> None:
+    out.write(
+        f"== {document_name(doc)}  ({len(doc.paragraphs)} paragraphs, {len(doc.references)} references)\n"
+    )
     for p in doc.paragraphs:
         section = f"  [{p.section}]" if p.section else ""
         out.write(f"  {p.id:<24} {p.kind:<11} {p.lead}{section}\n")
@@ -66,16 +139,17 @@ def write_table(path: Path, doc: Document, out: TextIO) -> None:
         out.write(f"  !  {d.code} {d.severity}: {d.message}\n")
 
 
-def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    for path in iter_files(args.paths):
-        doc = extract(path.read_bytes(), format=args.input_format)
-        if args.format == "table":
-            write_table(path, doc, out)
-        elif args.format == "jsonl":
-            out.write(doc.model_dump_json(exclude={"source", "offsets"}) + "\n")
-        else:
-            out.write(doc.model_dump_json(indent=2, exclude={"source", "offsets"}) + "\n")
-    return 0
+def cmd_extract(run: Run) -> int:
+    args = run.args
+    with run.text() as out:
+        for doc in run.documents():
+            if args.format == "table":
+                write_table(doc, out)
+            elif args.format == "jsonl":
+                out.write(doc.model_dump_json(exclude={"source", "offsets"}) + "\n")
+            else:
+                out.write(doc.model_dump_json(indent=2, exclude={"source", "offsets"}) + "\n")
+    return run.status()
 
 
 def write_report(report: Report, out: TextIO) -> None:
@@ -103,61 +177,123 @@ def document_name(doc: Document) -> str:
     return name
 
 
-def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_validate(run: Run) -> int:
     docs: dict[str, Document] = {}
-    for doc in read(args.paths, format=args.input_format):
+    for doc in run.all_documents():
         name = base = document_name(doc)
         again = 1
         while name in docs:
             again += 1
             name = f"{base} ({again})"
         docs[name] = doc
-    if not docs:
-        raise ResolexError(f"nothing readable in {' '.join(args.paths)}")
     report = validate(docs)
-    if args.format == "json":
-        out.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        write_report(report, out)
+    with run.text() as out:
+        if run.args.format == "json":
+            out.write(report.model_dump_json(indent=2) + "\n")
+        else:
+            write_report(report, out)
     if any(d.code in UNREADABLE for d in report.diagnostics):
-        return 2
+        return 2  # the report names them
     return 0 if report.ok else 1
 
 
-def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(json.dumps(schema(), indent=2) + "\n")
+def cmd_graph(run: Run) -> int:
+    args = run.args
+    if args.to == "csv" and not args.output:
+        raise ResolexError("--to csv writes two files: give -o PREFIX (PREFIX.nodes.csv, PREFIX.edges.csv)")
+    graph = citation_graph(Corpus(run.all_documents()), level=args.level)
+    if args.to == "csv":
+        prefix = args.output.removesuffix(".csv")
+        for suffix, text in zip((".nodes.csv", ".edges.csv"), graph.to_csv(), strict=True):
+            with run.binary(prefix + suffix) as out:
+                out.write(text.encode("utf-8"))
+    elif args.to in ("graphml", "gexf"):
+        data = graph.to_graphml() if args.to == "graphml" else graph.to_gexf()
+        with run.binary() as out:
+            out.write(data)
+    else:
+        text = graph.to_json() if args.to == "json" else graph.to_dot()
+        with run.binary() as out:
+            out.write(text.encode("utf-8"))
+    return run.status()
+
+
+def cmd_annotate(run: Run) -> int:
+    page = render_page(Corpus(run.all_documents()))
+    with run.binary() as out:
+        out.write(page.encode("utf-8"))
+    return run.status()
+
+
+def cmd_schema(run: Run) -> int:
+    with run.text() as out:
+        out.write(json.dumps(schema(), indent=2) + "\n")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="resolex", description="Read UN resolution text into paragraphs and references."
+        prog="resolex",
+        description="Read UN resolution text into paragraphs and references.",
+        epilog="run 'resolex COMMAND --help' for a command's options and examples",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    ext = commands.add_parser(
-        "extract",
-        help="extract paragraphs and references",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    reading.add_argument("--input-format", choices=("auto", "text", "html"), default="auto")
+    reading.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal)"
     )
-    ext.add_argument("paths", nargs="+", help="files or folders (.txt .html .htm .md .xml .eml)")
+
+    def command(
+        name: str, summary: str, examples: str, parents: Sequence[argparse.ArgumentParser] = ()
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog=examples,
+            parents=list(parents),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+        return sub
+
+    ext = command("extract", "extract paragraphs and references", EXTRACT_EXAMPLES, [reading])
     ext.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    ext.add_argument("--input-format", choices=("auto", "text", "html"), default="auto")
-    ext.add_argument("-o", "--output", help="write here instead of standard output")
     ext.set_defaults(run=cmd_extract)
-    val = commands.add_parser(
+    val = command(
         "validate",
-        help="report what is wrong or doubtful in what is extracted (exit 0 clean, 1 errors, 2 unreadable)",
-        epilog=VALIDATE_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "report what is wrong or doubtful in what is extracted (exit 0 clean, 1 errors, 2 unreadable)",
+        VALIDATE_EXAMPLES,
+        [reading],
     )
-    val.add_argument("paths", nargs="+", help="files or folders (.txt .html .htm .md .xml .eml)")
     val.add_argument("--format", choices=("text", "json"), default="text")
-    val.add_argument("--input-format", choices=("auto", "text", "html"), default="auto")
-    val.add_argument("-o", "--output", help="write here instead of standard output")
     val.set_defaults(run=cmd_validate)
-    sch = commands.add_parser("schema", help="print the JSON Schema of the Document and Report JSON")
-    sch.add_argument("-o", "--output", help="write here instead of standard output")
+    gra = command(
+        "graph",
+        "export the citation graph: which document and paragraph cites which",
+        GRAPH_EXAMPLES,
+        [reading],
+    )
+    gra.add_argument(
+        "--to", choices=("graphml", "gexf", "json", "csv", "dot"), required=True, help="the file format"
+    )
+    gra.add_argument(
+        "--level",
+        choices=("paragraph", "document"),
+        default="paragraph",
+        help="nodes are paragraphs (and documents), or documents only (default: paragraph)",
+    )
+    gra.set_defaults(run=cmd_graph)
+    ann = command(
+        "annotate",
+        "write one HTML page showing documents with every reference marked",
+        ANNOTATE_EXAMPLES,
+        [reading],
+    )
+    ann.set_defaults(run=cmd_annotate)
+    sch = command("schema", "print the JSON Schema of the Document and Report JSON", SCHEMA_EXAMPLES)
     sch.set_defaults(run=cmd_schema)
     return parser
 
@@ -165,13 +301,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.output:
-            with open(args.output, "w", encoding="utf-8") as out:
-                return int(args.run(args, out))
-        return int(args.run(args, sys.stdout))
-    except ResolexError as exc:
+        return int(args.run(Run(args)))
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except (ResolexError, OSError) as exc:
         print(f"resolex: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"resolex: {exc}", file=sys.stderr)
-        return 2
+    except KeyboardInterrupt:
+        print("resolex: interrupted", file=sys.stderr)
+        return 130
