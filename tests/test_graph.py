@@ -9,6 +9,7 @@ by reading the texts (and, for the two texts not in the corpus, catalogue.toml).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -23,6 +24,7 @@ import pytest
 
 import resolex
 from resolex.graph import CitationGraph, GraphLevel, GraphNode, citation_graph, paragraph_label
+from tests.conftest import REPO
 
 R1 = """Resolution adopted by the General Assembly on 1 December 2035
 
@@ -415,3 +417,16 @@ def test_without_networkx_json_csv_and_dot_work_and_the_rest_says_what_to_instal
     for export in (graph.to_networkx, graph.to_graphml, graph.to_gexf):
         with pytest.raises(resolex.ResolexError, match=r"pip install 'resolex\[graph\]'"):
             export()
+
+
+def test_readme_example_prints_what_the_readme_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's "Citation graph" example runs and prints its output block."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Citation graph") :]
+    code = section[section.index("```python\n") + 10 : section.index("```\n\n```text")]
+    shown = section[section.index("```text\n") + 8 :]
+    monkeypatch.chdir(REPO)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md", "exec"), {})
+    assert out.getvalue() == shown[: shown.index("```")]

@@ -19,7 +19,7 @@ import pytest
 
 import resolex
 from resolex.page import render_page
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 
 SEED_002 = SEEDS / "002_5910fbf75990ef28.txt"
 CHROMIUM = shutil.which("chromium")
@@ -249,9 +249,10 @@ def test_in_the_browser_no_script_from_the_document_ran(tmp_path: Path) -> None:
 
 
 @needs_chromium
-def test_screenshot_of_seed_002(tmp_path: Path) -> None:
+def test_screenshot_of_seed_002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # the page names the seed as `resolex annotate seeds/…` run here would
     page = tmp_path / "page-seed-002.html"
-    page.write_text(render_page(seed_002()), encoding="utf-8")
+    page.write_text(render_page(next(resolex.read(SEED_002.relative_to(REPO)))), encoding="utf-8")
     png = tmp_path / "page-seed-002.png"
     chromium(page, tmp_path / "profile", f"--screenshot={png}", "--window-size=1200,1600")
     data = png.read_bytes()
@@ -259,7 +260,7 @@ def test_screenshot_of_seed_002(tmp_path: Path) -> None:
     assert int.from_bytes(data[16:20], "big") == 1200  # width, from the IHDR chunk
     wanted = os.environ.get("RESOLEX_SCREENSHOT")
     if wanted:
-        shutil.copyfile(png, wanted)
+        shutil.copyfile(png, REPO / wanted)
 
 
 def test_markup_written_as_entities_in_html_stays_text() -> None:
