@@ -22,7 +22,7 @@ import pytest
 import resolex
 from resolex.models import Reference
 
-Expected = tuple[str | None, list[str]]
+Expected = tuple[str | None, list[str], str | None]
 
 # Enacting formulas: a text that opens with one is a resolution of that organ.
 GA = "The General Assembly,\n\nRecalling its earlier resolutions on the subject,\n\n"
@@ -37,9 +37,10 @@ _FOLD = str.maketrans(
 )
 
 
-def ref(target: str | None, *pins: str) -> Expected:
-    """An expected reference: its target (id, symbol, 'decision N' or None for self) and pinpoints."""
-    return (target, list(pins))
+def ref(target: str | None, *pins: str, within: str | None = None) -> Expected:
+    """An expected reference: its target (id, symbol, 'decision N' or None for self), pinpoints,
+    and the part of the target they are in (``Reference.within``: 'annex', 'annex_II', 'chp_VII')."""
+    return (target, list(pins), within)
 
 
 def unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
@@ -220,8 +221,8 @@ REFERENCES = [
         id="article-paragraph-of-charter",
     ),
     case(
-        "Acting under Chapter VII of [[the Charter of the United Nations]],",
-        ref("un-charter"),
+        "Acting under [[Chapter VII of the Charter of the United Nations]],",
+        ref("un-charter", within="chp_VII"),
         id="chapter-of-charter",
     ),
     case("[[the International Covenant on Civil and Political Rights]]", ref("iccpr"), id="iccpr"),
@@ -511,7 +512,7 @@ REFERENCES = [
     ),
     case(
         ITU
-        + "decides\n\n1 that the annexes to [[this decision]] apply;\n\n2 to review [[the present decision]] in 2026;\n",
+        + "decides\n\n1 that [[the annexes to this decision]] apply;\n\n2 to review [[the present decision]] in 2026;\n",
         ref(None),
         ref(None),
         id="the-present-decision-in-a-decision",
@@ -608,6 +609,204 @@ REFERENCES = [
         ref("ga-60-252", "4"),
         id="email-ordinal-paragraph-takes-previous-text",
     ),
+    case(
+        "The Forum's mandate is in [[the Tunis Agenda, notably paragraphs 72 to 75]], and nowhere else.",
+        ref("tunis-agenda", "72", "73", "74", "75"),
+        id="pinpoints-after-name-notably",
+    ),
+    case(
+        "the IGF mandate ([[the Tunis Agenda (paragraphs 67\u201372)]])",
+        ref("tunis-agenda", "67", "68", "69", "70", "71", "72"),
+        id="pinpoints-in-parentheses-en-dash",
+    ),
+    case(
+        GA + "Recalling [[paragraph 72 of the Tunis Agenda]],\n\n1. Decides to act;\n\n2. Recalls [[paragraph 1]];\n",
+        ref("tunis-agenda", "72"),
+        ref(None, "1"),
+        id="resolution-bare-paragraph-is-its-own-after-a-named-text",
+    ),
+    # --- anaphora: a text or paragraph cited before, named again (issue 5) ---
+    case(
+        "Recalling [[resolution 65/141]] and the follow-up requested in [[the same resolution]],",
+        ref("ga-65-141"),
+        ref("ga-65-141"),
+        id="the-same-resolution",
+    ),
+    case(
+        "[[General Assembly resolution 60/252]] proclaimed the Day; [[that resolution]] also asked for a report.",
+        ref("ga-60-252"),
+        ref("ga-60-252"),
+        id="that-resolution",
+    ),
+    case(
+        GA + "Recalling [[its decision 77/512]] and [[resolution 60/252]], and noting that [[that decision]] "
+        "was taken without a vote,\n\n1. Decides to act;\n",
+        ref("decision 77/512"),
+        ref("ga-60-252"),
+        ref("decision 77/512"),
+        id="that-decision-takes-the-decision-not-the-last-resolution",
+    ),
+    case(
+        "The IGF was set up by [[paragraph 72 of the Tunis Agenda]]. [[The said paragraph]] asks the "
+        "Secretary-General to convene it.",
+        ref("tunis-agenda", "72"),
+        ref("tunis-agenda", "72"),
+        id="the-said-paragraph",
+    ),
+    case(
+        GA + "1. Decides to act;\n\n2. Recalls [[paragraph 1 above]], and decides that [[the said paragraph]] "
+        "applies to all;\n",
+        ref(None, "1"),
+        ref(None, "1"),
+        id="the-said-paragraph-of-the-text-itself",
+    ),
+    case(
+        "[^1]: See [[A/64/27, para. 18]].\n\n[^2]: [[Ibid.]]\n\n[^3]: [[Ibid., para. 20]].\n",
+        ref("A/64/27", "18"),
+        ref("A/64/27", "18"),
+        ref("A/64/27", "20"),
+        id="ibid-alone-repeats-the-citation-with-a-pinpoint-replaces-it",
+    ),
+    case(
+        "[^1]: [[Security Council resolution 2242 (2015), para. 5]].\n[^2]: [[Id.]]\n",
+        ref("S/RES/2242 (2015)", "5"),
+        ref("S/RES/2242 (2015)", "5"),
+        id="id-in-a-footnote",
+    ),
+    case(
+        "[^1]: See [[resolution 2200 A (XXI), annex]].\n\n[^2]: [[Ibid.]]\n\n"
+        "[^3]: United Nations, Treaty Series, vol. 1577, No. 27531.\n\n[^4]: Ibid., vol. 1249, No. 20378.\n",
+        ref("A/RES/2200 A(XXI)", within="annex"),
+        ref("A/RES/2200 A(XXI)", within="annex"),
+        id="ibid-of-a-publication-is-no-reference",
+    ),
+    # --- pinpoints narrowed, listed, ordered (issue 5) ---
+    case(
+        "as agreed in [[paragraph 5 (b) (ii) of resolution 70/125]],",
+        ref("ga-70-125", "5 (b) (ii)"),
+        id="two-level-sub-paragraph-of-resolution",
+    ),
+    case(
+        "as agreed in [[subparagraph (b) of paragraph 5 of resolution 70/125]],",
+        ref("ga-70-125", "5 (b)"),
+        id="subparagraph-of-paragraph-of-resolution",
+    ),
+    case(
+        GA + "1. Decides to act;\n\n2. Recalls [[the first preambular paragraph]];\n",
+        ref(None, "1"),
+        id="first-preambular-paragraph",
+    ),
+    case(
+        GA + "1. Decides to act;\n\n2. Also decides to review [[operative paragraphs 2 and 4]] in 2030;\n",
+        ref(None, "2", "4"),
+        id="operative-paragraphs-list-self",
+    ),
+    case(
+        "[[operative paragraphs 2 and 4 of resolution 2242 (2015)]]",
+        ref("S/RES/2242 (2015)", "2", "4"),
+        id="operative-paragraphs-list-of-resolution",
+    ),
+    case(
+        "see [[resolution 65/141]] and [[paragraphs 3\u20135 and 7 thereof]]",
+        ref("ga-65-141"),
+        ref("ga-65-141", "3", "4", "5", "7"),
+        id="range-and-list-thereof",
+    ),
+    case(
+        GA
+        + "Recalling [[Economic and Social Council resolution 1980/67]], in particular [[paragraphs 1 to 3 of "
+        "the annex thereto]] on the criteria, as well as [[paragraphs 13 and 14]], in which it is stated "
+        "that no year should be proclaimed,\n\n1. Decides to act;\n",
+        ref("E/RES/1980/67"),
+        ref("E/RES/1980/67", "1", "2", "3", within="annex"),
+        ref("E/RES/1980/67", "13", "14", within="annex"),
+        id="as-well-as-continues-the-pinpoints-cited-before",
+    ),
+    case(
+        GA + "1. Recalls [[paragraph 72 of the Tunis Agenda]]; decides to review the matter and [[paragraph 2]];\n",
+        ref("tunis-agenda", "72"),
+        ref(None, "2"),
+        id="and-after-a-sentence-break-is-the-text-itself",
+    ),
+    # --- annexes and chapters: parts of a text (Reference.within) ---
+    case(
+        "Recalling [[the annex to resolution 70/125]],",
+        ref("ga-70-125", within="annex"),
+        id="the-annex-to-a-resolution",
+    ),
+    case(
+        "as in [[paragraph 3 of the annex to resolution 70/125]],",
+        ref("ga-70-125", "3", within="annex"),
+        id="paragraph-of-the-annex-to-a-resolution",
+    ),
+    case(
+        "see [[paragraph 2 of annex II to resolution 69/283]]",
+        ref("A/RES/69/283", "2", within="annex_II"),
+        id="paragraph-of-a-numbered-annex",
+    ),
+    case(
+        "as in [[section II of the annex to resolution 70/125]],",
+        ref("ga-70-125", "II", within="annex"),
+        id="section-of-the-annex-to-a-resolution",
+    ),
+    case(
+        "[^1]: [[Resolution 79/233, annex]]; see also [[resolution 79/279]].\n",
+        ref("A/RES/79/233", within="annex"),
+        ref("A/RES/79/279"),
+        id="footnote-resolution-comma-annex",
+    ),
+    case("[^8]: [[Resolution 69/283, annex II]].\n", ref("A/RES/69/283", within="annex_II"), id="comma-annex-ii"),
+    case(
+        "Recalling [[resolution 61/295]] and [[the annex thereto]],",
+        ref("A/RES/61/295"),
+        ref("A/RES/61/295", within="annex"),
+        id="the-annex-thereto",
+    ),
+    case(
+        "as set out in [[annex C to document A/79/214]],",
+        ref("A/79/214", within="annex_C"),
+        id="lettered-annex-to-a-document",
+    ),
+    case(
+        GA + "1. Endorses the Declaration contained in [[the annex to the present resolution]];\n\n"
+        "2. Recalls [[section II of the annex]] and [[paragraph 4 of the annex]];\n",
+        ref(None, within="annex"),
+        ref(None, "II", within="annex"),
+        ref(None, "4", within="annex"),
+        id="the-annex-in-a-resolution-is-its-own",
+    ),
+    case(
+        "In [[resolution 70/125]], [[section II of the annex]] deals with follow-up.",
+        ref("ga-70-125"),
+        ref("ga-70-125", "II", within="annex"),
+        id="the-annex-in-prose-is-of-the-text-cited-before",
+    ),
+    case(
+        GA + "1. Decides to act;\n\n2. Recalls [[chapter III above]];\n",
+        ref(None, within="chp_III"),
+        id="chapter-of-the-text-itself",
+    ),
+    case(
+        "as recommended in [[chap. IV of document A/CONF.192/15]],",
+        ref("A/CONF.192/15", within="chp_IV"),
+        id="chapter-of-a-document",
+    ),
+    # --- articles (issue 5) ---
+    case(
+        "[[article 19 of the Universal Declaration]] protects it",
+        ref("udhr", "19"),
+        id="article-of-the-universal-declaration-short-name",
+    ),
+    case(
+        "as [[article 11, paragraph 3, of the Covenant]] requires",
+        ref("iccpr", "11 (3)"),
+        id="article-paragraph-of-the-covenant",
+    ),
+    case(
+        "[[Article 11, paragraph 3 of the International Covenant on Civil and Political Rights]]",
+        ref("iccpr", "11 (3)"),
+        id="article-paragraph-without-second-comma",
+    ),
 ]
 
 NO_REFERENCES = [
@@ -692,6 +891,23 @@ NO_REFERENCES = [
     pytest.param("The first paragraph of the letter is polite.", id="ordinal-paragraph-of-a-letter"),
     pytest.param("We signed the Charter yesterday; the Charter of Paris is older.", id="the-charter-in-mail"),
     pytest.param("Funding for HIV/AIDS programmes grew.", id="hiv-aids"),
+    pytest.param("Ibid.", id="ibid-with-nothing-cited-before"),
+    pytest.param(
+        "United Nations, Treaty Series, vol. 993, No. 14531.\n\nIbid., vol. 1577, No. 27531.",
+        id="ibid-of-a-publication",
+    ),
+    pytest.param("Enter your user Id. Then log in.", id="id-of-a-user"),
+    pytest.param("The said paragraph is unclear to me.", id="the-said-paragraph-with-nothing-before"),
+    pytest.param("I think that resolution of the conflict is near.", id="that-resolution-of-a-conflict"),
+    pytest.param("See paragraph 3 of the annex to the report.", id="annex-of-an-unknown-text"),
+    pytest.param("The annex building is closed on Sundays.", id="annex-building"),
+    pytest.param(
+        GA + "1. Decides that paragraph 2 of annex B of the contract applies;\n", id="annex-of-a-contract"
+    ),
+    pytest.param("Chapter III of the book is long.", id="chapter-of-a-book"),
+    pytest.param(
+        "Having considered chapter V of the report of the Committee on Contributions,", id="chapter-of-a-report"
+    ),
 ]
 
 
@@ -702,12 +918,12 @@ def test_reference(marked: str, expected: list[Expected]) -> None:
     doc = resolex.extract(text)
     assert len(doc.text) == len(text), "plain text keeps its offsets"
     found = [
-        (r.span.start, r.span.end, r.text, target_of(r), [str(p) for p in r.pinpoints])
+        (r.span.start, r.span.end, r.text, target_of(r), [str(p) for p in r.pinpoints], r.within)
         for r in doc.references
     ]
     wanted = [
-        (start, end, text[start:end].translate(_FOLD), target, pins)
-        for (start, end), (target, pins) in zip(spans, expected, strict=True)
+        (start, end, text[start:end].translate(_FOLD), target, pins, within)
+        for (start, end), (target, pins, within) in zip(spans, expected, strict=True)
     ]
     assert found == wanted
     for r in doc.references:

@@ -26,8 +26,10 @@ from resolex.catalogue import Catalogue
 from resolex.models import Diagnostic, Pinpoint, PinpointUnit, Span
 from resolex.patterns import alternation, bodies, expand, pattern_file
 
-# self: the citing text; thereof / anaphor / backref / footnote: the text (resolution) cited before;
-# standalone: a contextual name alone, a reference only inside a resolution; none: decided by context
+# self: the citing text; thereof / anaphor / backref / footnote / ibid: the text (resolution) cited
+# before; said: the pinpoints cited before; continued: a list coordinated with the pinpoints cited
+# before ("..., as well as paragraphs 13 and 14"); standalone: a contextual name alone, a reference
+# only inside a resolution; none: decided by context
 TargetForm = Literal[
     "self",
     "resolution",
@@ -40,6 +42,9 @@ TargetForm = Literal[
     "anaphor",
     "backref",
     "footnote",
+    "said",
+    "ibid",
+    "continued",
 ]
 
 MAX_RANGE = 500
@@ -66,9 +71,10 @@ class Mention:
     span: Span
     form: TargetForm
     pinpoints: tuple[Pinpoint, ...] = ()
-    name: str | None = None  # instrument name, symbol or self phrase ("this decision") as written
+    name: str | None = None  # instrument name, symbol, self or anaphor phrase ("this decision") as written
     resolution: ResolutionItem | None = None
     itu: bool = False
+    within: str | None = None  # the part of the cited text: "annex", "annex_II", "chp_VII" (Reference.within)
 
 
 _HEAD = regex.compile(
@@ -95,9 +101,10 @@ class Detector:
         "footnote_lead",
         "clause_lead",
         "ordinal",
+        "continue_lead",
     )
     # The entries of patterns.toml, in the order they are tried at one position.
-    ENTRIES = ("article", "section", "pinned", "target", "clause")
+    ENTRIES = ("article", "section", "pinned", "target", "anaphor", "clause")
     # Named groups the code below reads from a match of ``pattern``.
     GROUPS = (
         "m_article",
@@ -105,6 +112,12 @@ class Detector:
         "m_target",
         "m_clause",
         "m_section",
+        "m_anaphor",
+        "chapter",
+        "annexpart",
+        "thereto",
+        "said",
+        "ibid",
         "secs",
         "ordinal",
         "ordinal2",
@@ -142,6 +155,7 @@ class Detector:
         self.backref_lead = regex.compile(expand("(?:{backref_lead})$", dynamic), regex.VERBOSE)
         self.footnote_lead = regex.compile(expand("(?:{footnote_lead})$", dynamic), regex.VERBOSE)
         self.clause_lead = regex.compile(expand("(?:{clause_lead})$", dynamic), regex.VERBOSE)
+        self.continue_lead = regex.compile(expand("(?:{continue_lead})$", dynamic), regex.VERBOSE)
         self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
         self.anchors = _anchor_pattern(data.anchors, catalogue)
         self.catalogue = catalogue
@@ -203,7 +217,16 @@ class Detector:
             return self._section_mentions(m)
         if m.group("m_target") is not None:
             return self._target_mentions(m, diagnostics)
+        if m.group("m_anaphor") is not None:
+            return self._anaphor_mentions(m, diagnostics)
         return self._clause_mentions(m, diagnostics)
+
+    def _anaphor_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
+        """'the said paragraph' repeats the pinpoints cited before; 'Ibid.' the citation before."""
+        if m.group("said"):
+            return [Mention(_trimmed(m), "said", name=m.group("said"))]
+        pins = self._pinpoints(m, "after", diagnostics) if m.group("after") else ()
+        return [Mention(_trimmed(m), "ibid", pins, name=m.group("ibid"))]
 
     def _clause_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
         """'referred to in resolves 8 above': an ITU text's own clause, cited after a preposition.
@@ -229,45 +252,78 @@ class Detector:
         return [] if mention is None else [mention]
 
     def _section_mentions(self, m: regex.Match[str]) -> list[Mention]:
-        """'sections II and IV of its resolution 67/254 A': sections of a resolution or document."""
-        pins = tuple(
-            Pinpoint(unit="section", paragraph=s.group()) for s in self.secnum.finditer(m.group("secs"))
-        )
-        if m.group("anaphor"):
-            return [Mention(_trimmed(m), "anaphor", pins)]
-        mention = self._target_mention(m, _trimmed(m), pins)
-        return [] if mention is None else [mention]
+        """'sections II and IV of its resolution 67/254 A', 'Chapter VII of the Charter'.
 
-    def _pinned_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
-        """Pinpoints, then what they belong to; with nothing named, the reader decides later."""
-        span = _trimmed(m)
-        pins = self._ordinal(m) if m.group("ordinal") else self._pinpoints(m, "pins", diagnostics)
-        if m.group("subof"):
-            pins = self._narrowed(m.group("subof"), pins)
+        Sections are pinpoints; a chapter is a part the reference is within (``chp_VII``),
+        after the annex it is in, if any ("chapter II of the annex": ``annex__chp_II``).
+        """
+        within = self._within(m)
+        if m.group("chapter"):
+            pins: tuple[Pinpoint, ...] = ()
+            within = "__".join(filter(None, (within, f"chp_{m.group('chapter')}")))
+        else:
+            pins = tuple(
+                Pinpoint(unit="section", paragraph=s.group()) for s in self.secnum.finditer(m.group("secs"))
+            )
+        return self._contextual_mentions(m, _trimmed(m), pins, within)
+
+    def _within(self, m: regex.Match[str]) -> str | None:
+        """The annex a match names, as segment prefixes its paragraphs: ``annex``, ``annex_II``.
+
+        "the annexes to this decision" names no single part, so no prefix.
+        """
+        written = m.group("annexpart")
+        if not written:
+            return None
+        part = _ANNEX_PART.search(written)
+        if part is None or (part.group("plural") and not part.group("n")):
+            return None
+        return f"annex_{part.group('n').upper()}" if part.group("n") else "annex"
+
+    def _contextual_mentions(
+        self, m: regex.Match[str], span: Span, pins: tuple[Pinpoint, ...], within: str | None
+    ) -> list[Mention]:
+        """Pinpoints or a part, with what they belong to: a position word, a text cited before, a name."""
         if m.group("selfpos"):
             word = m.group("selfpos").strip().lower()
-            return [Mention(span, "thereof" if word == "thereof" else "self", pins)]
+            return [Mention(span, "thereof" if word == "thereof" else "self", pins, within=within)]
+        if m.group("thereto"):
+            return [Mention(span, "thereof", pins, within=within)]
         if m.group("anaphor"):
-            return [Mention(span, "anaphor", pins)]
+            return [Mention(span, "anaphor", pins, name=m.group("anaphor"), within=within)]
         if any(m.group(g) for g in ("selfdoc", "reslist", "symbol", "inst", "ctx")):
-            mention = self._target_mention(m, span, pins)
+            mention = self._target_mention(m, span, pins, within)
             return [] if mention is None else [mention]
         if _cites_unknown_text(m.string, span):
             return []
         if self.backref_lead.search(m.string, max(0, span.start - 20), span.start):
-            return [Mention(span, "backref", pins)]
+            return [Mention(span, "backref", pins, within=within)]
         if self.footnote_lead.search(m.string, max(0, span.start - 80), span.start):
-            return [Mention(span, "footnote", pins)]
-        return [Mention(span, "none", pins)]
+            return [Mention(span, "footnote", pins, within=within)]
+        if pins and self.continue_lead.search(m.string, max(0, span.start - 16), span.start):
+            return [Mention(span, "continued", pins, within=within)]
+        return [Mention(span, "none", pins, within=within)]
+
+    def _pinned_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
+        """Pinpoints, then what they belong to; with nothing named, the reader decides later."""
+        pins = self._ordinal(m) if m.group("ordinal") else self._pinpoints(m, "pins", diagnostics)
+        if m.group("subof"):
+            pins = self._narrowed(m.group("subof"), pins)
+        return self._contextual_mentions(m, _trimmed(m), pins, self._within(m))
 
     def _target_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
-        """A cited text named first, with the pinpoints written after it."""
+        """A cited text named first (or the annex of one), with the pinpoints written after it."""
         after = self._pinpoints(m, "after", diagnostics) if m.group("after") else ()
+        within = self._within(m)
+        if m.group("thereto"):
+            return [Mention(_trimmed(m), "thereof", after, within=within)]
+        if m.group("anaphor"):
+            return [Mention(_trimmed(m), "anaphor", after, name=m.group("anaphor"), within=within)]
         if m.group("reslist") is not None:
-            return self._resolution_mentions(m, after)
+            return self._resolution_mentions(m, after, within)
         if m.group("inst") and self.title_lead.search(m.string, max(0, m.start() - 16), m.start()):
             return []  # the title of the text cited just before, not a citation of its own
-        first = self._target_mention(m, _trimmed(m), after)
+        first = self._target_mention(m, _trimmed(m), after, within)
         if first is None:
             return []
         if not m.group("andctx"):
@@ -280,37 +336,43 @@ class Detector:
         name = regex.sub(r"^\s*and\s+", "", joined)
         return Mention(Span(start=m.end("andctx") - len(name), end=m.end("andctx")), "contextual", (), name)
 
-    def _target_mention(self, m: regex.Match[str], span: Span, pins: tuple[Pinpoint, ...]) -> Mention | None:
+    def _target_mention(
+        self, m: regex.Match[str], span: Span, pins: tuple[Pinpoint, ...], within: str | None = None
+    ) -> Mention | None:
         """The cited text a match names, by whichever group matched; ``None`` for an empty list."""
-        if m.group("selfdoc"):
-            return Mention(span, "self", pins, name=m.group("selfdoc"))
-        if m.group("symbol"):
-            return Mention(span, "symbol", pins, name=m.group("symbol"))
-        if m.group("inst"):
-            return Mention(span, "instrument", pins, name=m.group("inst"))
-        if m.group("ctx"):
-            return Mention(span, "contextual", pins, name=m.group("ctx"))
-        if m.group("alone"):
-            return Mention(span, "standalone", pins, name=m.group("alone"))
+        for group, form in _NAMED_FORMS:
+            if m.group(group):
+                return Mention(span, form, pins, name=m.group(group), within=within)
         items = self._resolution_items(m)
         if not items:
             return None
         first = items[0][0]
-        return Mention(span, "resolution", pins, resolution=first, itu=bool(self.itu.fullmatch(first.number)))
+        itu = bool(self.itu.fullmatch(first.number))
+        return Mention(span, "resolution", pins, resolution=first, itu=itu, within=within)
 
-    def _resolution_mentions(self, m: regex.Match[str], after: tuple[Pinpoint, ...]) -> list[Mention]:
-        """One mention per number of a list; pinpoints written after the list go with its last item."""
+    def _resolution_mentions(
+        self, m: regex.Match[str], after: tuple[Pinpoint, ...], within: str | None
+    ) -> list[Mention]:
+        """One mention per number of a list; what is written after the list goes with its last item.
+
+        An annex written before the list ("the annex to resolution 70/125") is the first item's;
+        one written after it ("resolution 79/233, annex"), the last item's.
+        """
         items = self._resolution_items(m)
+        annex_first = within is not None and m.start("annexpart") < m.start("reslist")
+        # what follows a list is its last item's: pinpoints, an annex, "of the Human Rights Council"
+        tail_end = _trimmed_end(m.string, m.start(), m.end())
+        if not after and (within is None or annex_first):
+            tail_end = _trimmed_end(m.string, m.start(), m.end("reslist"))
         out: list[Mention] = []
         for n, (item, (start, end)) in enumerate(items):
-            begin = m.start() if n == 0 else start
             last = n == len(items) - 1
-            stop = end
-            if last:  # what follows a list is its last item's: pinpoints, "of the Human Rights Council"
-                stop = m.end() if after else max(end, _trimmed_end(m.string, m.start(), m.end("reslist")))
-            pins = after if last else ()
+            span = Span(start=m.start() if n == 0 else start, end=max(end, tail_end) if last else end)
+            part = within if (n == 0 if annex_first else last) else None
             itu = bool(self.itu.fullmatch(item.number))
-            out.append(Mention(Span(start=begin, end=stop), "resolution", pins, resolution=item, itu=itu))
+            out.append(
+                Mention(span, "resolution", after if last else (), resolution=item, itu=itu, within=part)
+            )
         return out
 
     def _resolution_items(self, m: regex.Match[str]) -> list[tuple[ResolutionItem, tuple[int, int]]]:
@@ -373,7 +435,9 @@ class Detector:
         return tuple(pins)
 
 
-_UNNAMED: frozenset[TargetForm] = frozenset({"self", "none", "backref", "footnote", "anaphor", "thereof"})
+_UNNAMED: frozenset[TargetForm] = frozenset(
+    {"self", "none", "backref", "footnote", "anaphor", "thereof", "said", "ibid", "continued"}
+)
 
 
 def _unnamed_in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -419,7 +483,20 @@ def _unit_of(pins: str, unit: PinpointUnit) -> PinpointUnit:
 
 
 def _replace_span(mention: Mention, start: int, end: int) -> Mention:
-    return Mention(Span(start=start, end=end), mention.form, mention.pinpoints, mention.name)
+    return Mention(
+        Span(start=start, end=end), mention.form, mention.pinpoints, mention.name, within=mention.within
+    )
+
+
+# The groups that name a cited text, and the form each gives, in the order they are read.
+_NAMED_FORMS: tuple[tuple[str, TargetForm], ...] = (
+    ("selfdoc", "self"),
+    ("symbol", "symbol"),
+    ("inst", "instrument"),
+    ("ctx", "contextual"),
+    ("alone", "standalone"),
+)
+_ANNEX_PART = regex.compile(r"(?i:annex(?P<plural>es)?)(?:\s+(?P<n>\w+))?")
 
 
 def _range_between(lo_pin: Pinpoint, hi_pin: Pinpoint, unit: PinpointUnit) -> tuple[Pinpoint, ...] | None:
@@ -453,8 +530,10 @@ def _labels(written: list[str], text: str) -> list[str]:
     return labels
 
 
+# "paragraph 3 of the Rome Statute", not "paragraphs 13 and 14, in which it is stated"
 _UNKNOWN_AFTER = regex.compile(
-    r"\s*,?\s*(?:of|in|to)\s+(?:the\s+|its\s+|that\s+|this\s+)?[^\W\d]", regex.IGNORECASE
+    r"\s*,?\s*(?:of|in|to)\s+(?!(?:which|whom|whose)\b)(?:the\s+|its\s+|that\s+|this\s+)?[^\W\d]",
+    regex.IGNORECASE,
 )
 _OWN_AFTER = regex.compile(r"\s*,?\s*(?:of|in)\s+(?:this|the\s+present)\b", regex.IGNORECASE)
 _ARTICLE_BEFORE = regex.compile(r"(?i:article|art\.)\s*\d+[a-z]?\s*,\s*$")

@@ -141,15 +141,28 @@ class Reference(Frozen):
     """One mention of a cited text, as written, with what it points at.
 
     ``document`` is ``None`` when the mention points at the text itself
-    ("paragraph 1 above", "the present resolution").
+    ("paragraph 1 above", "the present resolution"). ``within`` names the part of the
+    cited text the reference is in, as the prefix of its paragraph ids (``annex``,
+    ``annex_II``, ``chp_VII``): "paragraph 3 of the annex" has pinpoint 3 within
+    ``annex`` (id ``annex__para_3``); "the annex to resolution 70/125" and "Chapter VII
+    of the Charter" cite that part as a whole and have no pinpoint.
     """
 
     text: str
     span: Span
     document: DocumentRef | None
     pinpoints: tuple[Pinpoint, ...] = ()
+    within: str | None = None
     paragraph_id: str | None = None
     quote_depth: int = 0
+
+    @property
+    def target_ids(self) -> tuple[str, ...]:
+        """The ids of the cited elements: ``annex__para_3``; ``within`` itself when no pinpoint."""
+        if not self.pinpoints:
+            return (self.within,) if self.within else ()
+        prefix = f"{self.within}__" if self.within else ""
+        return tuple(dict.fromkeys(prefix + p.target_id for p in self.pinpoints))
 
 
 class OffsetMap(Frozen):

@@ -15,9 +15,13 @@ Rules, in order (see README "How references are resolved"):
   contextual name alone ("the Charter") counts only inside a resolution.
 - "this decision" inside a General Assembly or Security Council text is not the
   text itself: those organs' decisions are not texts (un-conventions.md §1.1).
-- "paragraph 3 of the resolution" takes the resolution cited before it;
-  "thereof", "..., including paragraphs 21 and 22" and a footnote's "(A/64/27),
-  para. 18" take the text cited just before (the last two only when it is close).
+- "paragraph 3 of the resolution", "the same resolution", "that decision" take the
+  resolution (decision) cited before it; "thereof", "the annex thereto", "Ibid.",
+  "..., including paragraphs 21 and 22" and a footnote's "(A/64/27), para. 18" take the
+  text cited just before (the last two only when it is close); "Ibid." alone and "the
+  said paragraph" repeat the pinpoints cited before as well.
+- "..., as well as paragraphs 13 and 14" continues the pinpoints cited before it in the
+  same sentence, with the text and the part (annex) they belong to.
 - Pinpoints with no cited text ("paragraph 1") point at the text itself when
   it is a resolution (it has an enacting formula, or the mention sits in one of
   its paragraphs); in other prose they take the text cited just before.
@@ -27,14 +31,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
 from resolex.catalogue import Catalogue, Instrument
 from resolex.detect import Mention, ResolutionItem
-from resolex.models import Diagnostic, DocumentRef, Paragraph, Reference
+from resolex.models import Diagnostic, DocumentRef, Paragraph, Pinpoint, Reference
 from resolex.patterns import Body, alternation, bodies
 
 _SHAPES = {
@@ -213,48 +217,101 @@ def resolve(
     memory = _Memory()
     for mention in mentions:
         para_id = locator.find(mention.span.start, mention.span.end)
-        found = _document(mention, ctx, para_id, memory)
+        found = _cited(mention, ctx, para_id, memory)
         if isinstance(found, str):
             if found:
                 diagnostics.append(_orphan(mention, found))
             continue
-        memory.remember(found, mention.span.end, para_id)
-        refs.append(
-            Reference(
-                text=ctx.text[mention.span.start : mention.span.end],
-                span=mention.span,
-                document=found,
-                pinpoints=mention.pinpoints,
-                paragraph_id=para_id,
-                quote_depth=depth_at(mention.span.start),
-            )
+        ref = Reference(
+            text=ctx.text[mention.span.start : mention.span.end],
+            span=mention.span,
+            document=found.document,
+            pinpoints=found.pinpoints,
+            within=found.within,
+            paragraph_id=para_id,
+            quote_depth=depth_at(mention.span.start),
         )
+        memory.remember(ref)
+        refs.append(ref)
     return refs
+
+
+@dataclass(frozen=True, slots=True)
+class _Cited:
+    """What a mention was resolved to: the text (``None``: the citing text), pinpoints and part."""
+
+    document: DocumentRef | None
+    pinpoints: tuple[Pinpoint, ...] = ()
+    within: str | None = None
 
 
 @dataclass(slots=True)
 class _Memory:
-    """The texts cited so far, for "paragraph 76" in prose, "thereof" and "of the resolution"."""
+    """What was cited so far, for "paragraph 76" in prose, "thereof", "Ibid." and "the said paragraph"."""
 
-    last: DocumentRef | None = None
-    last_resolution: DocumentRef | None = None
-    last_end: int = -1
-    last_paragraph: str | None = None
+    last: Reference | None = None  # the last reference to another text
+    last_pinned: Reference | None = None  # the last reference with pinpoints, to any text
+    last_of_kind: dict[str, DocumentRef] = field(default_factory=dict)  # "resolution", "decision"
 
-    def remember(self, document: DocumentRef | None, end: int, para_id: str | None) -> None:
-        if document is None:
+    def remember(self, ref: Reference) -> None:
+        if ref.pinpoints:
+            self.last_pinned = ref
+        if ref.document is None:
             return
-        self.last, self.last_end, self.last_paragraph = document, end, para_id
-        if document.kind in ("resolution", "decision"):
-            self.last_resolution = document
+        self.last = ref
+        self.last_of_kind[ref.document.kind] = ref.document
 
     def nearby(self, start: int, para_id: str | None) -> DocumentRef | None:
         """The text cited just before, if it is in the same paragraph (or close by, outside paragraphs)."""
-        if self.last is None:
+        last = self.last
+        if last is None or last.document is None:
             return None
         if para_id is not None:
-            return self.last if para_id == self.last_paragraph else None
-        return self.last if 0 <= start - self.last_end <= _BACKREF_REACH else None
+            return last.document if para_id == last.paragraph_id else None
+        return last.document if 0 <= start - last.span.end <= _BACKREF_REACH else None
+
+    def continued(self, text: str, start: int, para_id: str | None) -> Reference | None:
+        """The pinned reference a coordinated list continues: same paragraph, same sentence."""
+        last = self.last_pinned
+        if last is None or last.paragraph_id != para_id or start - last.span.end > _BACKREF_REACH:
+            return None
+        return None if _SENTENCE_BREAK.search(text, last.span.end, start) else last
+
+
+_SENTENCE_BREAK = regex.compile(r";|\.\s+[A-Z]|\n\s*\n")
+
+
+def _cited(mention: Mention, ctx: Context, para_id: str | None, memory: _Memory) -> str | _Cited:
+    """What a mention cites, with the pinpoints and part it takes from what was cited before."""
+    form = mention.form
+    if form in ("said", "ibid", "thereof", "continued"):
+        return _repeated(mention, ctx, para_id, memory)
+    found = _document(mention, ctx, para_id, memory)
+    if isinstance(found, str):
+        return found
+    return _Cited(found, mention.pinpoints, mention.within)
+
+
+def _repeated(mention: Mention, ctx: Context, para_id: str | None, memory: _Memory) -> str | _Cited:
+    """Forms that repeat what was cited before: the text, and its part and pinpoints where they say so."""
+    form = mention.form
+    if form == "said":  # "the said paragraph": the pinpoints cited before, in the text they were cited in
+        before = memory.last_pinned
+        if before is None:
+            return f"{mention.name!r} with no paragraph cited before it"
+        return _Cited(before.document, before.pinpoints, before.within)
+    if form == "continued":  # "..., as well as paragraphs 13 and 14": the text and part cited before
+        before = memory.continued(ctx.text, mention.span.start, para_id)
+        if before is not None:
+            return _Cited(before.document, mention.pinpoints, mention.within or before.within)
+        found = _document(mention, ctx, para_id, memory)  # no list to continue: a bare pinpoint
+        return found if isinstance(found, str) else _Cited(found, mention.pinpoints, mention.within)
+    last = memory.last
+    if last is None or last.document is None:
+        return f"{mention.name or 'thereof'!r} with no text cited before it"
+    if form == "ibid" and not mention.pinpoints:  # "Ibid." alone repeats the whole citation
+        return _Cited(last.document, last.pinpoints, mention.within or last.within)
+    return _Cited(last.document, mention.pinpoints, mention.within or last.within)
 
 
 def _document(
@@ -271,10 +328,9 @@ def _document(
         return instrument_ref(mention.name, ctx.catalogue) or ""
     if mention.form == "standalone" and mention.name:
         return (instrument_ref(mention.name, ctx.catalogue) if ctx.is_resolution else None) or ""
-    if mention.form == "thereof":
-        return memory.last or "'thereof' with no text cited before it"
-    if mention.form == "anaphor":
-        return memory.last_resolution or "'the resolution' with no resolution cited before it"
+    if mention.form == "anaphor":  # "the same resolution", "that decision", "paragraph 3 of the resolution"
+        kind = "decision" if mention.name and "decision" in mention.name.lower() else "resolution"
+        return memory.last_of_kind.get(kind) or f"'the {kind}' with no {kind} cited before it"
     if mention.form == "backref" and (near := memory.nearby(mention.span.start, para_id)) is not None:
         return near  # "report (S/2006/997) on ..., including paragraphs 21, 22 and 23"
     if mention.form == "footnote":  # "(A/64/27), para. 18": never the citing text's own paragraph
@@ -283,7 +339,8 @@ def _document(
         )
     if ctx.is_resolution or para_id is not None:
         return None  # a bare "paragraph 1" inside a resolution: its own paragraph
-    return memory.last or "a paragraph is cited with no text named before it"
+    last = memory.last
+    return last.document if last is not None else "a paragraph is cited with no text named before it"
 
 
 def _decision_in_resolution(mention: Mention, ctx: Context) -> bool:
