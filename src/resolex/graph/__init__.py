@@ -22,6 +22,10 @@ Edges
   the cited paragraphs of a text not in the corpus (``not-in-corpus``). A reference to the
   text itself is an edge from the document (or paragraph) to itself (or the paragraph cited).
 
+Labels: a document by its symbol, else its title, else its file name; a text not in the
+corpus by its catalogue title (a resolution or decision by its symbol); a paragraph adds
+its reader's form (``A/RES/90/1 para. 2 (b)``, ``... pp. 1``).
+
 Nodes are sorted by id and edges by (source, target, status), so the same corpus always
 gives the same graph and the same bytes in every format.
 """
