@@ -589,11 +589,15 @@ REFERENCES = [
         id="conference-on-disarmament-symbols",
     ),
     # --- ITU style: a clause cited by its heading verb (un-conventions.md §1.5) ---
-    case("the report referred to in [[resolves 8 above]];", ref(None, "8"), id="itu-clause-number-above"),
-    case("to make preparations based on [[resolves above]],", ref(None), id="itu-clause-above"),
+    case(
+        "the report referred to in [[resolves 8 above]];",
+        ref(None, "8", within="resolves"),
+        id="itu-clause-number-above",
+    ),
+    case("to make preparations based on [[resolves above]],", ref(None, within="resolves"), id="itu-clause-above"),
     case(
         "the procedure referred to in [[instructs the ITU Council 2]] should",
-        ref(None, "2"),
+        ref(None, "2", within="instructs_the_itu_council"),
         id="itu-clause-addressee",
     ),
     # --- e-mail prose: a bare paragraph takes the text cited before it ---
@@ -727,6 +731,30 @@ REFERENCES = [
         ref("tunis-agenda", "72"),
         ref(None, "2"),
         id="and-after-a-sentence-break-is-the-text-itself",
+    ),
+    case(
+        "as outlined in [[paragraph 129 (a) to (c) of resolution 80/28]],",
+        ref("A/RES/80/28", "129 (a)", "129 (b)", "129 (c)"),
+        id="range-of-items-inside-a-paragraph",
+    ),
+    case(
+        GA + "1. Decides to act;\n\n2. Recalls [[paragraph 1 (a)-(c) above]];\n",
+        ref(None, "1 (a)", "1 (b)", "1 (c)"),
+        id="range-of-items-hyphen-self",
+    ),
+    case(
+        "Compare [[paragraphs 3 and 4]] and [[paragraph 7 of resolution 60/252]].",
+        ref("ga-60-252", "3", "4"),
+        ref("ga-60-252", "7"),
+        id="bare-list-shares-the-text-named-after-it",
+    ),
+    case(
+        GA + "1. Recalls the Framework in [[resolution 78/47]], and [[section IV, paragraphs 22 and 26]], and "
+        "[[section V, paragraphs 29 and 34, thereof]];\n",
+        ref("A/RES/78/47"),
+        ref("A/RES/78/47", "22", "26", within="sec_IV"),
+        ref("A/RES/78/47", "29", "34", within="sec_V"),
+        id="section-then-paragraphs-thereof",
     ),
     # --- annexes and chapters: parts of a text (Reference.within) ---
     case(
@@ -905,6 +933,19 @@ NO_REFERENCES = [
         GA + "1. Decides that paragraph 2 of annex B of the contract applies;\n", id="annex-of-a-contract"
     ),
     pytest.param("Chapter III of the book is long.", id="chapter-of-a-book"),
+    pytest.param(
+        GA + "1. Welcomes the recommendations in paragraph 129 (a) to (s) of the 2025 report;\n",
+        id="items-of-a-report-named-with-its-year",
+    ),
+    pytest.param(
+        GA + "Recalling the zone consistent with paragraphs 60 to 63, and in particular paragraph 63 (d), of the "
+        "Final Document of the Tenth Special Session,\n\n1. Decides to act;\n",
+        id="list-then-one-item-singled-out-then-an-unknown-text",
+    ),
+    pytest.param(
+        GA + "1. Implements the Global Framework, as in section V, paragraph 31, thereof;\n",
+        id="thereof-of-a-text-resolex-does-not-know",
+    ),
     pytest.param(
         "Having considered chapter V of the report of the Committee on Contributions,", id="chapter-of-a-report"
     ),

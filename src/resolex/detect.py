@@ -156,6 +156,7 @@ class Detector:
         self.footnote_lead = regex.compile(expand("(?:{footnote_lead})$", dynamic), regex.VERBOSE)
         self.clause_lead = regex.compile(expand("(?:{clause_lead})$", dynamic), regex.VERBOSE)
         self.continue_lead = regex.compile(expand("(?:{continue_lead})$", dynamic), regex.VERBOSE)
+        self.symbol = regex.compile(expand("{symbol}", dynamic), regex.VERBOSE)  # a document symbol alone
         self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
         self.anchors = _anchor_pattern(data.anchors, catalogue)
         self.catalogue = catalogue
@@ -202,6 +203,7 @@ class Detector:
         found = self.pattern.finditer(text, timeout=_timeout(text)) if full_scan else self.matches(text)
         for m in found:
             mentions.extend(self._mentions(m, diagnostics))
+        mentions = _shared_targets(text, mentions)
         titles = [(t.start("title"), t.end("title")) for t in self.quoted_title.finditer(text)]
         return [x for x in mentions if not _unnamed_in_title(x, titles)] if titles else mentions
 
@@ -232,11 +234,13 @@ class Detector:
         """'referred to in resolves 8 above': an ITU text's own clause, cited after a preposition.
 
         Without the preposition the verb is the text's own ('The Assembly decides above all').
+        The clause is the part cited (``within``): item 8 under *resolves* is ``resolves__para_8``.
         """
         if not self.clause_lead.search(m.string, max(0, m.start() - 12), m.start()):
             return []
         pins = self._pinpoints(m, "pins", diagnostics) if m.group("pins") else ()
-        return [Mention(_trimmed(m), "self", pins)]
+        clause = regex.sub(r"[^a-z0-9]+", "_", m.group("clause").lower()).strip("_")
+        return [Mention(_trimmed(m), "self", pins, within=clause)]  # segment's ids: resolves__para_8
 
     def _article_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
         """'Article 2, paragraph 4, of the Charter': the paragraph narrows the article."""
@@ -285,7 +289,7 @@ class Detector:
     ) -> list[Mention]:
         """Pinpoints or a part, with what they belong to: a position word, a text cited before, a name."""
         if m.group("selfpos"):
-            word = m.group("selfpos").strip().lower()
+            word = m.group("selfpos").strip(" ,\n\t").lower()
             return [Mention(span, "thereof" if word == "thereof" else "self", pins, within=within)]
         if m.group("thereto"):
             return [Mention(span, "thereof", pins, within=within)]
@@ -309,7 +313,10 @@ class Detector:
         pins = self._ordinal(m) if m.group("ordinal") else self._pinpoints(m, "pins", diagnostics)
         if m.group("subof"):
             pins = self._narrowed(m.group("subof"), pins)
-        return self._contextual_mentions(m, _trimmed(m), pins, self._within(m))
+        within = self._within(m)
+        if m.group("secpre"):  # "section V, paragraph 31, thereof": paragraph 31 of section V
+            within = "__".join(filter(None, (within, f"sec_{m.group('secpre')}")))
+        return self._contextual_mentions(m, _trimmed(m), pins, within)
 
     def _target_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
         """A cited text named first (or the annex of one), with the pinpoints written after it."""
@@ -407,6 +414,17 @@ class Detector:
             numbers = list(range(first, last + 1))
         return tuple(Pinpoint(unit=unit, paragraph=str(n)) for n in numbers)
 
+    def _item_range(self, first: str, rest: str, unit: PinpointUnit) -> list[Pinpoint]:
+        """'129 (a) to (s)': paragraph 129, items (a) to (s) (at the deepest level written)."""
+        lo = _pinpoint(first, unit)
+        label = self.sublabel.search(rest)
+        hi = label.group().strip("() ") if label else ""
+        deepest = lo.item or lo.subparagraph or ""
+        labels = _labels([f"({deepest})", f"({hi})"], f"({deepest}) to ({hi})")
+        if lo.item is not None:
+            return [lo.model_copy(update={"item": x}) for x in labels]
+        return [lo.model_copy(update={"subparagraph": x}) for x in labels]
+
     def _narrowed(self, subof: str, pins: tuple[Pinpoint, ...]) -> tuple[Pinpoint, ...]:
         """'subparagraphs (a) and (b) of paragraph 4': each label narrows each paragraph."""
         labels = _labels([lm.group() for lm in self.sublabel.finditer(subof)], subof)
@@ -424,6 +442,10 @@ class Detector:
         items = [(pm.group(), pm.start(), pm.end()) for pm in self.pin.finditer(text)]
         pins: list[Pinpoint] = []
         for k, (item, _start, end) in enumerate(items):
+            within_item = _ITEM_RANGE.search(item)
+            if within_item:  # "129 (a) to (s)": every item of the range
+                pins.extend(self._item_range(item[: within_item.start()], item[within_item.start() :], unit))
+                continue
             pin = _pinpoint(item, unit)
             if k and _is_range(text[items[k - 1][2] : items[k][1]]):
                 between = _range_between(pins[-1], pin, unit)
@@ -438,6 +460,37 @@ class Detector:
 _UNNAMED: frozenset[TargetForm] = frozenset(
     {"self", "none", "backref", "footnote", "anaphor", "thereof", "said", "ibid", "continued"}
 )
+
+
+_COORDINATED = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:and|or|as\s+well\s+as)\s+", regex.IGNORECASE)
+# What a bare list may share with the pinned citation coordinated after it.
+_SHARED: frozenset[TargetForm] = frozenset(
+    {"self", "resolution", "symbol", "instrument", "contextual", "thereof", "anaphor"}
+)
+
+
+def _shared_targets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'paragraphs 3 and 4 and paragraph 7 of resolution 60/252', 'section IV, paragraphs 22 and
+    26, and section V, paragraphs 29 and 34, thereof': a bare list coordinated with a pinned
+    citation right after it cites the same text (and, if it names none of its own, the same part)."""
+    out = list(mentions)
+    for n in range(len(out) - 2, -1, -1):
+        bare, named = out[n], out[n + 1]
+        if bare.form not in ("none", "continued") or named.form not in _SHARED:
+            continue
+        pinned = bool(bare.pinpoints and named.pinpoints)
+        if not pinned or not _COORDINATED.fullmatch(text, bare.span.end, named.span.start):
+            continue
+        out[n] = Mention(
+            bare.span,
+            named.form,
+            bare.pinpoints,
+            named.name,
+            named.resolution,
+            named.itu,
+            within=bare.within or named.within,
+        )
+    return out
 
 
 def _unnamed_in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
@@ -531,11 +584,18 @@ def _labels(written: list[str], text: str) -> list[str]:
 
 
 # "paragraph 3 of the Rome Statute", not "paragraphs 13 and 14, in which it is stated"
+# "paragraph 3 of the Rome Statute", "of the 2025 report"; "paragraphs 60 to 63, and in particular
+# paragraph 63 (d), of the Final Document" (a list, then one item of it singled out, then the text);
+# not "paragraphs 13 and 14, in which it is stated"
+_INTERPOSED = r"(?:(?:and\s+)?(?:in\s+particular|including|notably|especially)\s+[^,;\n]{1,60}?\s*,?\s*)?"
 _UNKNOWN_AFTER = regex.compile(
-    r"\s*,?\s*(?:of|in|to)\s+(?!(?:which|whom|whose)\b)(?:the\s+|its\s+|that\s+|this\s+)?[^\W\d]",
+    r"\s*,?\s*" + _INTERPOSED + r"(?:of|in|to)\s+(?!(?:which|whom|whose)\b)"
+    r"(?:the\s+|its\s+|that\s+|this\s+)?(?:\d{4}\s+)?[^\W\d]",
     regex.IGNORECASE,
 )
-_OWN_AFTER = regex.compile(r"\s*,?\s*(?:of|in)\s+(?:this|the\s+present)\b", regex.IGNORECASE)
+_OWN_AFTER = regex.compile(
+    r"\s*,?\s*" + _INTERPOSED + r"(?:of|in)\s+(?:this|the\s+present)\b", regex.IGNORECASE
+)
 _ARTICLE_BEFORE = regex.compile(r"(?i:article|art\.)\s*\d+[a-z]?\s*,\s*$")
 
 
@@ -600,6 +660,7 @@ def _trimmed(m: regex.Match[str]) -> Span:
     return Span(start=m.start(), end=_trimmed_end(m.string, m.start(), m.end()))
 
 
+_ITEM_RANGE = regex.compile(r"(?<=\))\s?(?:-|to|through)\s?(?=\(|[a-z]{1,2}\)|[ivx]{1,4}\))")
 _SUB = regex.compile(r"\(\s?([a-z]{1,2}|[ivxl]{1,6})\s?\)|(?<=\s|^)([a-z]|[ivx]{1,4})\)")
 
 

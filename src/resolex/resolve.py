@@ -307,6 +307,8 @@ def _repeated(mention: Mention, ctx: Context, para_id: str | None, memory: _Memo
         found = _document(mention, ctx, para_id, memory)  # no list to continue: a bare pinpoint
         return found if isinstance(found, str) else _Cited(found, mention.pinpoints, mention.within)
     last = memory.last
+    if form == "thereof" and memory.nearby(mention.span.start, para_id) is None:
+        last = None  # "thereof" is the text just named, in the same paragraph, or nothing resolex knows
     if last is None or last.document is None:
         return f"{mention.name or 'thereof'!r} with no text cited before it"
     if form == "ibid" and not mention.pinpoints:  # "Ibid." alone repeats the whole citation
