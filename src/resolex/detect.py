@@ -78,7 +78,8 @@ class Mention:
 
 
 _HEAD = regex.compile(
-    r"(?<![\w-])(?:(?P<its>its|their)\s+(?:own\s+)?)?(?P<word>resolutions?|decisions?|res\b\.?|(?P<scr>UNSCRs?))",
+    r"(?<![\w-])(?:(?P<its>its|their|sa|ses|leur|leurs|su|sus)\s+(?:own\s+)?)?"
+    r"(?P<word>resolutions?|decisions?|res\b\.?|(?P<scr>UNSCRs?)|résolutions?|décisions?|resoluci(?:ón|ones)|decisi(?:ón|ones))",
     regex.IGNORECASE,
 )
 _SC_ALIAS = "UNSC"  # the organ that "UNSCR" names (an alias in bodies.toml)
@@ -102,6 +103,7 @@ class Detector:
         "clause_lead",
         "ordinal",
         "continue_lead",
+        "range_word",
     )
     # The entries of patterns.toml, in the order they are tried at one position.
     ENTRIES = ("article", "section", "pinned", "target", "anaphor", "clause")
@@ -156,6 +158,7 @@ class Detector:
         self.footnote_lead = regex.compile(expand("(?:{footnote_lead})$", dynamic), regex.VERBOSE)
         self.clause_lead = regex.compile(expand("(?:{clause_lead})$", dynamic), regex.VERBOSE)
         self.continue_lead = regex.compile(expand("(?:{continue_lead})$", dynamic), regex.VERBOSE)
+        self.range_word = regex.compile(expand("(?:{range_word})", dynamic), regex.VERBOSE | regex.IGNORECASE)
         self.symbol = regex.compile(expand("{symbol}", dynamic), regex.VERBOSE)  # a document symbol alone
         self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
         self.anchors = _anchor_pattern(data.anchors, catalogue)
@@ -391,7 +394,7 @@ class Detector:
         if head and head.group("scr"):
             body = _SC_ALIAS
         its = bool(head and head.group("its"))
-        decision = bool(head and head.group("word").lower().startswith("decision"))
+        decision = bool(head and head.group("word").lower().startswith(("decision", "décision", "decisi")))
         found: list[tuple[str, int, int]] = []
         for im in self.resitem.finditer(listed, head.end() if head else 0):
             found.append((im.group(), head_end + im.start(), head_end + im.end()))
@@ -447,7 +450,7 @@ class Detector:
                 pins.extend(self._item_range(item[: within_item.start()], item[within_item.start() :], unit))
                 continue
             pin = _pinpoint(item, unit)
-            if k and _is_range(text[items[k - 1][2] : items[k][1]]):
+            if k and self._is_range(text[items[k - 1][2] : items[k][1]]):
                 between = _range_between(pins[-1], pin, unit)
                 if between is None:
                     span = Span(start=offset + items[k - 1][1], end=offset + end)
@@ -455,6 +458,11 @@ class Detector:
                 pins.extend(between or ())
             pins.append(pin)
         return tuple(pins)
+
+    def _is_range(self, separator: str) -> bool:
+        """Whether two pinpoints are the ends of a range ('67 to 72', '67-72', '67 à 72') or a list."""
+        sep = separator.strip()
+        return sep == "-" or self.range_word.fullmatch(sep) is not None
 
 
 _UNNAMED: frozenset[TargetForm] = frozenset(
@@ -588,13 +596,17 @@ def _labels(written: list[str], text: str) -> list[str]:
 # paragraph 63 (d), of the Final Document" (a list, then one item of it singled out, then the text);
 # not "paragraphs 13 and 14, in which it is stated"
 _INTERPOSED = r"(?:(?:and\s+)?(?:in\s+particular|including|notably|especially)\s+[^,;\n]{1,60}?\s*,?\s*)?"
+# French and Spanish: "du contrat", "de la carta", "de l'accord" (the article elided or held in "du")
 _UNKNOWN_AFTER = regex.compile(
-    r"\s*,?\s*" + _INTERPOSED + r"(?:of|in|to)\s+(?!(?:which|whom|whose)\b)"
-    r"(?:the\s+|its\s+|that\s+|this\s+)?(?:\d{4}\s+)?[^\W\d]",
+    r"\s*,?\s*" + _INTERPOSED + r"(?:(?:of|in|to|de|du|des|del)\s+|d['’]\s?)(?!(?:which|whom|whose)\b)"
+    r"(?:(?:the|its|that|this|la|le|les|el|los|las|sa|son|ses|su|sus|ce|cet|cette|ese|esa|este|esta)\s+"
+    r"|l['’]\s?)?(?:\d{4}\s+)?[^\W\d]",
     regex.IGNORECASE,
 )
 _OWN_AFTER = regex.compile(
-    r"\s*,?\s*" + _INTERPOSED + r"(?:of|in)\s+(?:this|the\s+present)\b", regex.IGNORECASE
+    r"\s*,?\s*" + _INTERPOSED + r"(?:(?:of|in)\s+(?:this|the\s+present)"
+    r"|(?:de|del)\s+(?:la\s+présente|cette|la\s+presente|esta))\b",
+    regex.IGNORECASE,
 )
 _ARTICLE_BEFORE = regex.compile(r"(?i:article|art\.)\s*\d+[a-z]?\s*,\s*$")
 
@@ -677,18 +689,12 @@ def _pinpoint(item: str, unit: PinpointUnit) -> Pinpoint:
     )
 
 
-def _is_range(separator: str) -> bool:
-    """Whether two pinpoints are the ends of a range ('67 to 72', '67-72') rather than a list."""
-    sep = separator.strip().lower()
-    return sep in ("-", "to", "through", "until", "till")
-
-
 def _as_int(number: str) -> int | None:
     """A paragraph number as an integer; '6bis' has none, so no range runs through it."""
     return int(number) if number.isdigit() else None
 
 
-_DATE_TAIL = regex.compile(r"\s*,?\s+(?:of|dated|adopted\s+on)\s+.*$", regex.DOTALL)
+_DATE_TAIL = regex.compile(r"\s*,?\s+(?:of|dated|adopted\s+on|du|en\s+date\s+du|de)\s+.*$", regex.DOTALL)
 
 
 def _number_only(item: str) -> str:
