@@ -15,6 +15,7 @@ import pytest
 import resolex
 from resolex.catalogue import Catalogue
 from resolex.detect import Mention, detector_for
+from resolex.language import detect_language
 from tests.conftest import CORPUS
 
 Row = tuple[str, str, str | None, tuple[str, ...]]
@@ -244,3 +245,39 @@ def test_udhr_references_in_each_language(name: str, self_refs: int, charter: st
     found = detector_for(Catalogue.default()).find(doc.text, [])
     assert sum(m.form == "self" for m in found) == self_refs
     assert [doc.text[m.span.start : m.span.end] for m in found if m.form == "standalone"] == [charter]
+
+
+# --- the language of a document ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Rappelant sa résolution 60/252 du 27 mars 2006,\n\n1. Prie le Secrétaire général de faire rapport",
+            "fr",
+        ),
+        ("Recordando su resolución 77/247, de 30 de diciembre de 2022,\n\n1. Invita a los Estados", "es"),
+        ("Recalling its resolution 60/252 of 27 March 2006,\n\n1. Requests the Secretary-General", "en"),
+        ("Hi Bob, see para 35 of the Tunis Agenda", "en"),
+        ("пункт 35 Тунисской программы", "ru"),
+        ("《突尼斯议程》第35段", "zh"),
+        ("الفقرة 35 من برنامج عمل تونس", "ar"),
+        ("", "en"),
+        ("60/252", "en"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_extract_reads_the_language_and_takes_an_override() -> None:
+    text = "L'Assemblée générale,\n\nRappelant sa résolution 60/252,\n\n1. Prie le Secrétaire général de faire rapport."
+    assert resolex.extract(text).language == "fr"
+    assert resolex.extract(text, language="es").language == "es"
+
+
+@pytest.mark.skipif(not UDHR.is_dir(), reason="shared corpus not present")
+def test_udhr_languages() -> None:
+    found = [resolex.extract((UDHR / f"udhr_{n}.xml").read_bytes()).language for n in ("eng", "fra", "spa")]
+    assert found == ["en", "fr", "es"]

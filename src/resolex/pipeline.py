@@ -10,6 +10,7 @@ import regex
 
 from resolex.catalogue import Catalogue
 from resolex.detect import detector_for
+from resolex.language import detect_language
 from resolex.load import Format, decode, sniff
 from resolex.models import Diagnostic, Document, Source, Span
 from resolex.normalize import normalize_html, normalize_text
@@ -49,10 +50,12 @@ def extract(
     *,
     format: Format = "auto",
     catalogue: Catalogue | None = None,
+    language: str | None = None,
 ) -> Document:
     """Read resolution text, Word HTML or an e-mail body into a :class:`Document`.
 
-    Total on text: any ``str`` gives a ``Document``; doubts become diagnostics.
+    Total on text: any ``str`` gives a ``Document``; doubts become diagnostics. ``language``
+    ("fr", "es", ...) overrides the language read from the text (``Document.language``).
     """
     if format not in ("auto", "text", "html"):
         raise ValueError(f"format must be 'auto', 'text' or 'html', not {format!r}")
@@ -68,11 +71,15 @@ def extract(
         raise TypeError(f"extract() takes str or bytes, not {type(source).__name__}")
     media: Literal["text", "html"] = sniff(raw, format)
     loaded = Source(raw=raw, media_type="text/html" if media == "html" else "text/plain", encoding=encoding)
-    return extract_source(loaded, catalogue=catalogue, diagnostics=diagnostics)
+    return extract_source(loaded, catalogue=catalogue, diagnostics=diagnostics, language=language)
 
 
 def extract_source(
-    source: Source, *, catalogue: Catalogue | None = None, diagnostics: Sequence[Diagnostic] = ()
+    source: Source,
+    *,
+    catalogue: Catalogue | None = None,
+    diagnostics: Sequence[Diagnostic] = (),
+    language: str | None = None,
 ) -> Document:
     """Extract from text already loaded: ``source.raw`` read as ``source.media_type``.
 
@@ -97,6 +104,7 @@ def extract_source(
     references = resolve(mentions, ctx, paragraphs, diagnostics, norm.depth_at)
     return Document(
         text=norm.text,
+        language=language or detect_language(norm.text),
         title=seg.title,
         symbol=own_symbol(seg.number, seg.enacting_body),
         enacting_body=seg.enacting_body,
