@@ -12,7 +12,7 @@ from resolex.catalogue import Catalogue
 from resolex.detect import detector_for
 from resolex.language import detect_language
 from resolex.load import Format, decode, sniff
-from resolex.models import Diagnostic, Document, Source, Span
+from resolex.models import Diagnostic, Document, Reference, Source, Span
 from resolex.normalize import normalize_html, normalize_text
 from resolex.replies import reply_furniture
 from resolex.resolve import Context, own_symbol, resolve
@@ -40,6 +40,18 @@ def _title_line(text: str, seg: Segmented, catalogue: Catalogue) -> None:
         if not seg.paragraphs or seg.paragraphs[0].span.start > start:
             seg.title = line
             seg.ignored.insert(0, (start, start + len(line)))
+
+
+def _own_name_is_self(references: list[Reference], seg: Segmented, catalogue: Catalogue) -> list[Reference]:
+    """A text that names the instrument it is ("Proclaims this Universal Declaration of Human
+    Rights" inside the UDHR) cites itself: ``document`` is ``None``, as for "this resolution"."""
+    own = catalogue.by_name(seg.title) if seg.title else None
+    if own is None:
+        return references
+    return [
+        r.model_copy(update={"document": None}) if r.document is not None and r.document.id == own.id else r
+        for r in references
+    ]
 
 
 _FIRST_LINES = regex.compile(r"[^\n]+")
@@ -101,7 +113,8 @@ def extract_source(
     ]
     is_resolution = seg.enacting_body is not None
     ctx = Context(norm.text, catalogue, seg.enacting_body, is_resolution)
-    references = resolve(mentions, ctx, paragraphs, diagnostics, norm.depth_at)
+    resolved = resolve(mentions, ctx, paragraphs, diagnostics, norm.depth_at)
+    references = _own_name_is_self(resolved, seg, catalogue)
     return Document(
         text=norm.text,
         language=language or detect_language(norm.text),

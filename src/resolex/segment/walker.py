@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -22,6 +23,13 @@ from resolex.segment.lines import (
     _opens_block,
     _terminated,
 )
+
+# Compiled once: a pattern given to regex.match() as a string is looked up in a cache at every call.
+_FOOTNOTE = regex.compile(r"\d{1,3}\s+\S")
+_NOT_SLUG = regex.compile(r"[^a-z0-9]+")
+_ITEM_END = regex.compile(r"[;:](?:\s*(?:and|or))?\s*$")
+_SECTION_LABEL = regex.compile(r"(?:(?:Section|Part|Chapter)\s+)?([IVXL]{1,6}|[A-H]|\d{1,2})\.?(?:\s|$)")
+_ANNEX_WORD = regex.compile(r"annex\b", regex.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -63,6 +71,7 @@ class _Walker:
         self.text = text
         self.lines = lines
         self.listed = listed
+        self.listed_at = [pos for pos, _label, _depth in listed]  # ascending: labels are met in text order
         self.out = Segmented()
         self.open: _Open | None = None
         self.section: str | None = None
@@ -124,7 +133,7 @@ class _Walker:
         elif kind == "furniture":
             self.out.ignored.append((line.start, line.end))
         elif kind != "consumed" and self.footnotes:
-            if regex.match(r"\d{1,3}\s+\S", line.text) or not self.blank_before:
+            if _FOOTNOTE.match(line.text) or not self.blank_before:
                 self.blank_before = False
                 return True  # footnote text at a page foot
             self.footnotes = False
@@ -146,7 +155,8 @@ class _Walker:
         elif kind == "elision":
             self.close()
             self.out.elisions.append(Elision(text=line.text, span=Span(start=line.start, end=line.end)))
-        elif kind == "enacting" and self.open is None and not self.seen_operative:
+        elif kind == "enacting" and not self.seen_operative and (self.open is None or _organ_alone(line)):
+            self.close()  # "L'Assemblée générale" right after the last preambular paragraph
             self.out.enacting_body = _body_name(line.text)
             self.in_preamble = True
         elif kind == "title" and self.out.title is None and not self.out.paragraphs and self.open is None:
@@ -171,7 +181,7 @@ class _Walker:
         self.clause_items = 0
         if line.lead_kind == "operative":
             self.seen_operative = True
-            slug = regex.sub(r"[^a-z0-9]+", "_", line.lead.lower()).strip("_")
+            slug = _NOT_SLUG.sub("_", line.lead.lower()).strip("_")
             self.prefix = f"{slug}__"
         else:
             self.prefix = ""
@@ -249,10 +259,12 @@ class _Walker:
         return len(line.text.split()) >= 6 and end.rstrip()[-1:] in (",", ";")
 
     def _paragraph_end_guess(self, i: int) -> str:
-        for ln in self.lines[i:]:
-            if ln.kind == "blank":
+        lines = self.lines
+        last = lines[i].text
+        for j in range(i + 1, len(lines)):  # by index: a slice would copy the rest of the list
+            if lines[j].kind == "blank":
                 break
-            last = ln.text
+            last = lines[j].text
         return last
 
     def interrupts(self, line: Line, i: int) -> bool:
@@ -277,7 +289,7 @@ class _Walker:
         if (
             self.open.listing
             and line.kind in ("text", "subitem")
-            and regex.search(r"[;:](?:\s*(?:and|or))?\s*$", prev)
+            and _ITEM_END.search(prev)
         ):
             return True
         if self.page_break:
@@ -354,10 +366,8 @@ class _Walker:
         self.out.headings.append(Heading(text=text, span=Span(start=first.start, end=last.end)))
         self.section = " ".join(text.split())
         line = first
-        roman = regex.match(
-            r"(?:(?:Section|Part|Chapter)\s+)?([IVXL]{1,6}|[A-H]|\d{1,2})\.?(?:\s|$)", line.text
-        )
-        if regex.match(r"annex\b", line.text, regex.IGNORECASE):
+        roman = _SECTION_LABEL.match(line.text)
+        if _ANNEX_WORD.match(line.text):
             self.pending_prefix = "annex__"
         elif roman:
             self.pending_prefix = (
@@ -384,7 +394,9 @@ class _Walker:
             base = f"{self.prefix}preamble__p_{self.preamble_count}"
         self.ids[base] += 1
         ident = base if self.ids[base] == 1 else f"{base}__dup_{self.ids[base]}"
-        listed = [(pos, label) for pos, label, _ in self.listed if op.body_start < pos < op.end]
+        first = bisect_right(self.listed_at, op.body_start)
+        last = bisect_left(self.listed_at, op.end, first)
+        listed = [(pos, label) for pos, label, _ in self.listed[first:last]]
         subs = find_subparagraphs(self.text, op.body_start, op.end, ident, number=op.number, listed=listed)
         if not op.lead:
             self.out.diagnostics.append(
@@ -424,6 +436,12 @@ def _is_vocabulary(lead: str) -> bool:
     if lead == "We" or leads.clause(lead):
         return True
     return bool(leads.operative_lead(lead) or leads.we_lead(lead) or leads.preambular_lead(lead))
+
+
+def _organ_alone(line: Line) -> bool:
+    """The whole line is an organ's name (with its article and comma), not text that mentions one."""
+    name = regex.sub(r"^(?:The|La|Le|El|L')\s*|\s*,?\s*$", "", line.text)
+    return any(name == alias for body in bodies().body for alias in body.aliases)
 
 
 def _body_name(line: str) -> str:
