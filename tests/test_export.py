@@ -92,4 +92,17 @@ def test_the_schema_rejects_broken_json(kind: str, broken: dict[str, Any]) -> No
 
 
 def test_schema_is_exported_and_names_every_model() -> None:
-    assert set(SCHEMA["$defs"]) >= {"Document", "Report", "DocumentReport", "Diagnostic", "Paragraph", "Reference", "Span"}
+    assert set(SCHEMA["$defs"]) >= {
+        "Document", "Corpus", "CorpusEntry", "Link", "Report", "DocumentReport", "Diagnostic", "Paragraph",
+        "Reference", "Span",
+    }  # fmt: skip
+
+
+def test_corpus_json_validates_and_a_broken_corpus_does_not() -> None:
+    corpus = resolex.Corpus([doc for _, doc in DOCUMENTS[:6]])
+    validator("Corpus").validate(json.loads(corpus.model_dump_json()))
+    jsonschema.validate(json.loads(corpus.model_dump_json()), SCHEMA)
+    broken = json.loads(corpus.model_dump_json())
+    broken["links"][0]["status"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        validator("Corpus").validate(broken)
