@@ -12,6 +12,8 @@ worked out by reading the texts and the rules of README "Linking", not copied fr
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 from pathlib import Path
@@ -22,7 +24,7 @@ import resolex
 from resolex import Corpus, Link
 from resolex.models import Source
 from resolex.pipeline import extract_source
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, REPO, SEEDS
 
 TUNIS = """Document WSIS-05/TUNIS/DOC/6(Rev.1)-E
 18 November 2005
@@ -586,3 +588,16 @@ def test_shared_backlinks(shared: Corpus) -> None:
 
 def test_shared_corpus_json_loads_back_equal(shared: Corpus) -> None:
     assert Corpus.model_validate_json(shared.model_dump_json()) == shared
+
+
+def test_readme_example_prints_what_the_readme_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's "Linking" example runs and prints its output block."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Linking") :]
+    code = section[section.index("```python\n") + 10 : section.index("```\n\n```text")]
+    shown = section[section.index("```text\n") + 8 :]
+    monkeypatch.chdir(REPO)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md", "exec"), {})
+    assert out.getvalue() == shown[: shown.index("```")]
