@@ -282,3 +282,20 @@ def test_uncertain_lead_is_reported() -> None:
     )
     codes = [(d.code, d.span) for d in doc.diagnostics]
     assert ("RX011", doc.paragraphs[1].span) in codes
+
+
+def test_sections_of_an_annex_keep_the_annex_in_their_ids() -> None:
+    text = (
+        "The General Assembly,\n\n1. Adopts the annexed text.\n\n25th plenary meeting\n\nAnnex\n\n"
+        "I. Principles\n\n1. We affirm the principles of the Charter.\n\n2. We recall our commitments.\n\n"
+        "II. Actions\n\n1. We decide to act together.\n\n"
+        "III. Follow-up\n\n1. We request a report."
+    )
+    ids = [p.id for p in resolex.extract(text).paragraphs]
+    assert ids == [
+        "para_1",
+        "annex__sec_I__para_1",  # numbering restarts in each section: every section names its own
+        "annex__sec_I__para_2",
+        "annex__sec_II__para_1",
+        "annex__sec_III__para_1",
+    ]

@@ -370,11 +370,8 @@ class _Walker:
         if _ANNEX_WORD.match(line.text):
             self.pending_prefix = "annex__"
         elif roman:
-            self.pending_prefix = (
-                f"{self.prefix}sec_{roman.group(1)}__"
-                if self.prefix == "annex__"
-                else f"sec_{roman.group(1)}__"
-            )
+            annex = self.prefix.split("sec_", 1)[0] if self.prefix.startswith("annex") else ""
+            self.pending_prefix = f"{annex}sec_{roman.group(1)}__"  # a section of an annex stays in it
 
     def close(self) -> None:
         op = self.open
