@@ -46,7 +46,7 @@ _FURNITURE = regex.compile(
         \d{1,3}/\d{1,3}                              # page x/y
       | \d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\S+){0,3}  # job number 25-18301 (E)
       | \*\d{6,}\*                                   # barcode
-      | [A-Z]{1,5}(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?  # a symbol alone: running header
+      | [A-Z]{1,5}(?:/[A-Za-z0-9.\-]++){2,}+(?:\s*\(\d{4}\))?  # a symbol alone: running header
       | Page\s+\d+(?:\s+of\s+\d+)?
       | -\s*\d{1,3}\s*-
     )""",
@@ -55,7 +55,9 @@ _FURNITURE = regex.compile(
 _ANNEX = regex.compile(
     r"(?:Annex(?:es)?|ANNEX(?:ES)?|Appendix|APPENDIX)(?:\s+(?P<n>[IVXL]{1,5}|\d{1,2}))?\.?"
 )
-_SYMBOL_ALONE = regex.compile(r"[A-Z]{1,5}(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?")
+# Possessive: a part never gives back characters ("/" ends it), so a long "A/RES/A/RES/…" line
+# fails at once instead of backtracking through every split of its parts (was quadratic).
+_SYMBOL_ALONE = regex.compile(r"[A-Z]{1,5}(?:/[A-Za-z0-9.\-]++){2,}+(?:\s*\(\d{4}\))?")
 _RUNNING_TITLE = regex.compile(r"\S*[^\W\d_]{2}.*\s.*")  # words, not a lone number or label
 _ARTICLE_HEAD = regex.compile(
     r"(?P<word>Article|ARTICLE|Artículo|ARTÍCULO|Articulo|Статья|المادة)\s+(?P<n>\d{1,3}|premier|1er|primero)\.?"
@@ -236,10 +238,13 @@ def _sentence_like(line: Line, words: int = 4) -> bool:
     return bool(rest[:1].isupper()) and len(rest.split()) >= words
 
 
+_DIGITS = regex.compile(r"\d+")
+
+
 def _as_int(number: str | None) -> int | None:
     if number is None:
         return None
-    digits = regex.match(r"\d+", number)
+    digits = _DIGITS.match(number)
     return int(digits.group()) if digits else None
 
 
@@ -267,7 +272,7 @@ def _opens_block(line: Line | None) -> bool:
 
 
 def _next_meaningful(lines: list[Line], i: int) -> Line | None:
-    for ln in lines[i + 1 :]:
-        if ln.kind not in ("blank", "furniture", "consumed"):
-            return ln
+    for j in range(i + 1, len(lines)):  # by index: a slice would copy the rest of the list at every call
+        if lines[j].kind not in ("blank", "furniture", "consumed"):
+            return lines[j]
     return None

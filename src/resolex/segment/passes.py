@@ -143,17 +143,20 @@ def _accept_unled(lines: list[Line]) -> None:
     """Keep numbered lines without a lead only inside a run of accepted neighbours."""
     numbered = [ln for ln in lines if ln.kind == "numbered"]
     led = {id(ln) for ln in numbered if ln.lead_kind}
-    changed = True
     accepted = set(led)
-    while changed:
-        changed = False
-        for a, b in pairwise(numbered):
-            if not (_as_int(a.number) is not None and _as_int(a.number) == (_as_int(b.number) or 0) - 1):
-                continue
-            for x, y in ((a, b), (b, a)):
-                if id(x) in accepted and id(y) not in accepted and _sentence_like(y):
-                    accepted.add(id(y))
-                    changed = True
+    # Acceptance spreads from a line to the sentence-like line numbered next to it, either way. The
+    # neighbours form a chain, so one sweep forwards and one backwards reach every line it spreads to
+    # (sweeping both ways until nothing changed took one pass per line of a long run: quadratic).
+    linked = [
+        _as_int(a.number) is not None and _as_int(a.number) == (_as_int(b.number) or 0) - 1
+        for a, b in pairwise(numbered)
+    ]
+    for k in range(1, len(numbered)):
+        if linked[k - 1] and id(numbered[k - 1]) in accepted and _sentence_like(numbered[k]):
+            accepted.add(id(numbered[k]))
+    for k in range(len(numbered) - 2, -1, -1):
+        if linked[k] and id(numbered[k + 1]) in accepted and _sentence_like(numbered[k]):
+            accepted.add(id(numbered[k]))
     run: list[Line] = []
     for ln in [*numbered, Line(0, 0, "")]:
         if run and (
