@@ -45,6 +45,11 @@ _INLINE_START = regex.compile(
 )
 
 
+# What every match of _INLINE_START (_INLINE_ITU) holds: a cheap test before the full pattern.
+_NUMBER = regex.compile(r"[;:.]\d{0,3}\s{1,6}(?:[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}\s+)?\d{1,3}[.)]\s+[A-Z]")
+_ITU_NUMBER = regex.compile(r"[;:.]\d{0,3}\s{1,6}\d{1,2}\s+(?:that|to)\b")
+
+
 def _split_run_on(lines: list[Line], leads: LeadMatcher) -> list[Line]:
     """PDF text sometimes runs numbered paragraphs together on one line: split them.
 
@@ -65,7 +70,10 @@ def _split_run_on(lines: list[Line], leads: LeadMatcher) -> list[Line]:
         if expected is not None and len(line.text) > 120 and line.kind in ("numbered", "text"):
             pieces = []
             current = line
-            for m in (_INLINE_ITU if itu else _INLINE_START).finditer(line.text):
+            inline = _INLINE_ITU if itu else _INLINE_START
+            # the look-behind is tried at every position: look for a number in place first
+            found = inline.finditer(line.text) if (_ITU_NUMBER if itu else _NUMBER).search(line.text) else ()
+            for m in found:
                 rest = line.text[m.end() :]
                 if _as_int(m.group("num")) != expected or not (
                     itu or leads.operative_lead(rest) or leads.we_lead(rest)
