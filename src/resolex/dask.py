@@ -494,7 +494,7 @@ def citation_graph(
     merge = partial(_merge_index, catalogue=catalogue)
     index = _argument(parts.map_partitions(_copies, catalogue).reduction(merge, merge).apply(_shared))
     partials = parts.map_partitions(_partial_graph, index, level, catalogue)
-    merged = partials.reduction(partial(_merge_graphs, level=level), partial(_merge_graphs, level=level))
+    merged = partials.reduction(_merge_partials, _merge_partials).apply(partial(_graph_of, level=level))
     graph: CitationGraph = merged.compute(scheduler=scheduler)
     return graph
 
@@ -569,9 +569,17 @@ def _shared(index: _Index) -> _Index:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class _Partial:
+    """Part of the graph: nodes by id, and the references of each edge by span."""
+
+    nodes: dict[str, GraphNode]
+    edges: dict[tuple[str, str, LinkStatus], dict[tuple[int, int], CitedAt]]
+
+
 def _partial_graph(
     parts: Iterable[_Part], index: _Index, level: GraphLevel, catalogue: Catalogue
-) -> list[CitationGraph]:
+) -> list[_Partial]:
     """The graph of the partition's own references, with the nodes they make or reach.
 
     They are linked in a corpus of the partition's documents and, in corpus order, the
@@ -606,7 +614,12 @@ def _partial_graph(
         corpus = Corpus([placed[p] for p in order], catalogue=catalogue)
         foreign = {entry.key for p, entry in zip(order, corpus.entries, strict=True) if p in context}
         graph = serial_citation_graph(corpus, level=level, catalogue=catalogue)
-        out.append(graph.model_copy(update={"nodes": _own_nodes(graph, foreign)}))
+        nodes = {n.id: n for n in _own_nodes(graph, foreign)}
+        edges = {
+            (e.source, e.target, e.status): {(r.span.start, r.span.end): r for r in e.references}
+            for e in graph.edges
+        }
+        out.append(_Partial(nodes, edges))
     return out
 
 
@@ -623,22 +636,28 @@ def _own_nodes(graph: CitationGraph, foreign: set[str]) -> tuple[GraphNode, ...]
     return tuple(n for n in graph.nodes if n.id in kept)
 
 
-def _merge_graphs(graphs: Iterable[CitationGraph], *, level: GraphLevel) -> CitationGraph:
-    """One graph of partial ones: nodes by id, edges by (source, target, status), references by span."""
+def _merge_partials(partials: Iterable[_Partial]) -> _Partial:
+    """Nodes by id (the same from every partition that has one), references of each edge by span."""
+    merged = list(partials)
+    if len(merged) == 1:
+        return merged[0]
     nodes: dict[str, GraphNode] = {}
     edges: dict[tuple[str, str, LinkStatus], dict[tuple[int, int], CitedAt]] = {}
-    for graph in graphs:
-        for node in graph.nodes:
-            seen = nodes.setdefault(node.id, node)
+    for part in merged:
+        for node_id, node in part.nodes.items():
+            seen = nodes.setdefault(node_id, node)
             if seen != node:
-                raise ResolexError(f"partial graphs disagree on node {node.id!r}: {seen!r} and {node!r}")
-        for edge in graph.edges:
-            cited = edges.setdefault((edge.source, edge.target, edge.status), {})
-            for ref in edge.references:
-                cited[(ref.span.start, ref.span.end)] = ref
+                raise ResolexError(f"partial graphs disagree on node {node_id!r}: {seen!r} and {node!r}")
+        for key, cited in part.edges.items():
+            edges[key] = {**edges[key], **cited} if key in edges else cited
+    return _Partial(nodes, edges)
+
+
+def _graph_of(merged: _Partial, *, level: GraphLevel) -> CitationGraph:
+    """The graph, sorted as resolex.citation_graph sorts it: nodes by id, edges by source, target, status."""
     return CitationGraph(
         level=level,
-        nodes=tuple(nodes[k] for k in sorted(nodes)),
+        nodes=tuple(merged.nodes[k] for k in sorted(merged.nodes)),
         edges=tuple(
             GraphEdge(
                 source=source,
@@ -647,6 +666,6 @@ def _merge_graphs(graphs: Iterable[CitationGraph], *, level: GraphLevel) -> Cita
                 count=len(cited),
                 references=tuple(cited[s] for s in sorted(cited)),
             )
-            for (source, target, status), cited in sorted(edges.items())
+            for (source, target, status), cited in sorted(merged.edges.items())
         ),
     )
