@@ -1,8 +1,9 @@
 """The anchored scan finds exactly what a scan of every position finds.
 
-``Detector.find`` tries the reference pattern only at word starts shortly before
-an anchor word; ``full_scan=True`` tries it everywhere. Any mention without an
-anchor, or starting too far before it, would show up here as a difference.
+``Detector.find`` tries the reference pattern only at start words shortly before
+an anchor word (candidates.py); ``full_scan=True`` tries it everywhere. Any mention
+without an anchor, opening with a word that is not listed, or starting too far
+before its anchor, would show up here as a difference.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import resolex
+from resolex.candidates import CandidateFinder, WordLists
 from resolex.detect import detector_for
 from resolex.normalize import normalize_html, normalize_text
+from resolex.patterns import pattern_file
 from tests.conftest import CORPUS, SEEDS
 from tests.test_detect import NO_REFERENCES, REFERENCES
 
@@ -60,6 +63,14 @@ def test_anchored_scan_equals_full_scan_on_the_phrasing_table() -> None:
         assert spans(text, full=False) == spans(text, full=True), text
 
 
+def test_anchored_scan_equals_full_scan_on_the_pattern_examples() -> None:
+    """Every example and counter-example of patterns.toml, alone and after other words."""
+    for entry in pattern_file().pattern:
+        for example in (*entry.examples, *entry.counter_examples):
+            for text in (example, f"As noted in {example}, and", f"({example})"):
+                assert spans(text, full=False) == spans(text, full=True), (entry.name, text)
+
+
 WORDS = st.sampled_from(
     [
         "paragraph", "paras.", "35", "67-72", "of", "the", "Tunis", "Agenda", "General", "Assembly",
@@ -67,6 +78,11 @@ WORDS = st.sampled_from(
         "its", "Economic", "and", "Social", "Council", "Charter", "United", "Nations", "present",
         "this", "(b)", "operative", "preambular", "eleventh", "Article", "19", "UDHR", "decision",
         "77/512", "resolves", "8", "in", "referred", "to", "thereof", "\n", "Human", "Rights",
+        "la", "résolution", "sa", "l'Agenda", "de", "Tunis", "Ibid.", "§", "OP5", "same", "said",
+        "subparagraph", "(c)", "annex", "thereto", "Chapter", "VII", "section", "II", "SC", "Res",
+        "UNSCR", "S/RES/2242", "(2015)", "document", "A/80/257", "cette", "Déclaration", "2030",
+        "Sustainable", "Development", "own", "that", "first", "sub-paragraph", "İ", "Universal",
+        "Declaration", "la", "présente", "Charte", "párrafos", "y", "decides", "calls", "upon",
     ]
 )  # fmt: skip
 
@@ -75,3 +91,52 @@ WORDS = st.sampled_from(
 @given(st.lists(WORDS, max_size=40).map(" ".join))
 def test_anchored_scan_equals_full_scan_on_generated_text(text: str) -> None:
     assert spans(text, full=False) == spans(text, full=True)
+
+
+LISTS = WordLists(
+    anchors=("paragraph", "resolution", "calls upon", "/", "§", "第"),
+    starts=("paragraph", "resolution", "calls", "§", "《"),
+    determiners=("the", "its", "l"),
+    followers=("present", "own"),
+)
+
+
+def marked(text: str) -> tuple[str, list[int], list[int]]:
+    """A text with anchors written ``<a>`` and start words ``<s>`` before them (both: ``<as>``)."""
+    anchors: list[int] = []
+    starts: list[int] = []
+    plain = ""
+    for k, piece in enumerate(text.split("<")):
+        tag, rest = piece.split(">", 1) if k else ("", piece)
+        if "a" in tag:
+            anchors.append(len(plain))
+        if "s" in tag:
+            starts.append(len(plain))
+        plain += rest
+    return plain, anchors, starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see <as>paragraph 5 of <as>resolution 60<a>/252",
+        "<as>Paragraphs 3 and <as>PARAGRAPHE 4",  # endings and any case
+        "<s>the <as>paragraph",  # "the" before a listed word opens a mention
+        "<s>the present <as>resolution",  # ... and before a follower
+        "<s>its own <as>resolution",
+        "the weather; the end",  # "the" alone starts nothing
+        "<s>l'<as>resolution",  # an elided determiner
+        "<s>the\n<as>resolution",
+        "subparagraphs and paragraphed",  # not a listed word: no ending fits
+        "<s>A<a>/RES<a>/70<a>/125",  # a symbol's series opens it, its slashes anchor it
+        "and<a>/or",  # a slash after a word in lower case: no series
+        "<as>§<as>§ 3",
+        "it <as>calls upon   \n them",  # a phrase as an anchor, any white space inside
+        "<s>《突尼斯议程》<a>第35段",  # Chinese: no spaces, no word boundaries
+        "İstanbul <as>paragraph 5",  # "İ".lower() has two characters: positions must not shift
+    ],
+)
+def test_candidates_are_the_listed_words(text: str) -> None:
+    plain, anchors, starts = marked(text)
+    scan = CandidateFinder(LISTS).scan(plain)
+    assert (list(scan.anchors), list(scan.starts)) == (anchors, starts)

@@ -15,6 +15,7 @@ patterns.toml too (``Detector.OWN_PLACEHOLDERS``), compiled here on their own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,9 +23,10 @@ from typing import Literal
 
 import regex
 
+from resolex.candidates import LOOKBACK, CandidateFinder, WordLists
 from resolex.catalogue import Catalogue
 from resolex.models import Diagnostic, Pinpoint, PinpointUnit, Span
-from resolex.patterns import alternation, bodies, expand, pattern_file
+from resolex.patterns import PatternsFile, alternation, bodies, expand, pattern_file
 
 # self: the citing text; thereof / anaphor / backref / footnote / ibid: the text (resolution) cited
 # before; said: the pinpoints cited before; continued: a list coordinated with the pinpoints cited
@@ -48,9 +50,6 @@ TargetForm = Literal[
 ]
 
 MAX_RANGE = 500
-ANCHOR_LOOKBACK = 120  # "United Nations Economic and Social Council resolution": the longest lead-in
-# Where a mention may start: a word start that the master pattern's look-behind allows.
-_STARTS = regex.compile(r"(?<![\w/-])(?=[^\W_]|[§¶])")
 MAX_LABEL_RANGE = 26
 
 
@@ -161,36 +160,39 @@ class Detector:
         self.range_word = regex.compile(expand("(?:{range_word})", dynamic), regex.VERBOSE | regex.IGNORECASE)
         self.symbol = regex.compile(expand("{symbol}", dynamic), regex.VERBOSE)  # a document symbol alone
         self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
-        self.anchors = _anchor_pattern(data.anchors, catalogue)
+        self.candidates = _candidate_finder(data, catalogue)
         self.catalogue = catalogue
 
     def matches(self, text: str) -> Iterator[regex.Match[str]]:
-        """The pattern's matches, tried only at word starts shortly before an anchor word.
+        """The pattern's matches, tried only at start words shortly before an anchor.
 
-        Every mention holds an anchor (a paragraph or resolution word, a slash of a
-        symbol, the first word of a catalogue name, an ITU clause verb), and starts at
-        most ``ANCHOR_LOOKBACK`` characters before it ("Economic and Social Council
-        resolution"); trying the long alternation only there keeps detection fast on
-        text that cites little. Matches are taken leftmost first and never overlap, as
-        ``finditer`` would take them; tests check both give the same mentions.
+        Every mention opens with a start word and holds an anchor at most ``LOOKBACK``
+        characters after its start (candidates.py finds both in one pass); trying the long
+        alternation only there keeps detection cheap. Matches are taken leftmost first and
+        never overlap, as ``finditer`` would take them; tests check both give the same mentions.
         """
+        scan = self.candidates.scan(text)
+        starts = scan.starts
         last_end = 0
-        tried = 0  # word starts before this were tried already, for an earlier anchor
+        k = 0  # starts[k] is the first start word not tried yet
         deadline = _timeout(text)
-        for hit in self.anchors.finditer(text):
-            anchor = hit.start()
+        for anchor in scan.anchors:
             if anchor < last_end:
                 continue
-            for start in _STARTS.finditer(text, max(last_end, tried, anchor - ANCHOR_LOOKBACK), anchor + 1):
-                tried = start.start() + 1
-                if start.start() < last_end:
-                    continue
-                m = self.pattern.match(text, start.start(), timeout=deadline)
+            lowest = max(last_end, anchor - LOOKBACK)
+            while k < len(starts) and starts[k] < lowest:
+                k += 1
+            while k < len(starts) and starts[k] <= anchor:
+                start = starts[k]
+                k += 1
+                m = self.pattern.match(text, start, timeout=deadline)
                 if m is not None and m.end() > m.start():
                     yield m
                     last_end = m.end()
                     if last_end > anchor:
                         break
+                    while k < len(starts) and starts[k] < last_end:
+                        k += 1
 
     def entry_pattern(self, name: str) -> regex.Pattern[str]:
         """One entry of patterns.toml alone, compiled as the detector sees it (for tests and tools)."""
@@ -242,7 +244,7 @@ class Detector:
         if not self.clause_lead.search(m.string, max(0, m.start() - 12), m.start()):
             return []
         pins = self._pinpoints(m, "pins", diagnostics) if m.group("pins") else ()
-        clause = regex.sub(r"[^a-z0-9]+", "_", m.group("clause").lower()).strip("_")
+        clause = _NON_ID.sub("_", m.group("clause").lower()).strip("_")
         return [Mention(_trimmed(m), "self", pins, within=clause)]  # segment's ids: resolves__para_8
 
     def _article_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
@@ -343,7 +345,7 @@ class Detector:
     def _and_contextual(self, m: regex.Match[str]) -> Mention:
         """'Geneva Declaration of Principles and Plan of Action': the second name is a text too."""
         joined = m.group("andctx")
-        name = regex.sub(r"^\s*and\s+", "", joined)
+        name = _AND_LEAD.sub("", joined)
         return Mention(Span(start=m.end("andctx") - len(name), end=m.end("andctx")), "contextual", (), name)
 
     def _target_mention(
@@ -503,7 +505,10 @@ def _shared_targets(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _unnamed_in_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
     """Pinpoints with no text named, inside a quoted title: the title's words, not a citation."""
-    return mention.form in _UNNAMED and any(a <= mention.span.start < b for a, b in titles)
+    if mention.form not in _UNNAMED:
+        return False
+    i = bisect_right(titles, (mention.span.start, 1 << 62)) - 1  # titles are sorted and do not overlap
+    return i >= 0 and titles[i][0] <= mention.span.start < titles[i][1]
 
 
 def _dynamic_placeholders(catalogue: Catalogue) -> dict[str, str]:
@@ -584,7 +589,7 @@ def _backwards(lo: Pinpoint, hi: Pinpoint, span: Span) -> Diagnostic:
 def _labels(written: list[str], text: str) -> list[str]:
     """Sub-paragraph labels without brackets; '(a) to (d)' is expanded when both ends are single letters."""
     labels = [w.strip("() ") for w in written]
-    if len(labels) == 2 and regex.search(r"\)\s*(?:to|-|through)\s*\(?[a-z]", text):
+    if len(labels) == 2 and _LABEL_RANGE.search(text):
         lo, hi = labels
         if len(lo) == len(hi) == 1 and 0 < ord(hi) - ord(lo) < MAX_LABEL_RANGE:
             return [chr(c) for c in range(ord(lo), ord(hi) + 1)]
@@ -628,13 +633,29 @@ def _names_pattern(names: list[str], abbreviations: list[str]) -> str:
     return "(?:" + "|".join(parts) + r")(?![\w-])"
 
 
-def _anchor_pattern(words: tuple[str, ...], catalogue: Catalogue) -> regex.Pattern[str]:
-    """The anchor words of patterns.toml, and one distinctive word of every catalogue name."""
+def _candidate_finder(data: PatternsFile, catalogue: Catalogue) -> CandidateFinder:
+    """The word lists of patterns.toml, completed from the names mentions are made of.
+
+    A name is anchored on one distinctive word of its own, and opens a mention with its first
+    word; so does an organ's name ("General Assembly resolution 60/252").
+    """
     names = [n for i in catalogue.instruments for n in (i.title, *i.aliases, *i.abbreviations, *i.contextual)]
     distinctive = {_distinctive_word(n) for n in names} - {""}
-    marks = [w for w in words if not w[0].isalnum()]
-    lexical = [w for w in words if w[0].isalnum()] + sorted(distinctive)
-    return regex.compile(r"(?<![\w])(?i:" + alternation(lexical) + ")|" + alternation(marks))
+    openers = {_first_word(n) for n in (*names, *(a for b in bodies().body for a in b.aliases))} - {""}
+    return CandidateFinder(
+        WordLists(
+            anchors=(*data.anchors, *sorted(distinctive)),
+            starts=(*data.starts, *sorted(openers - set(data.determiners))),
+            determiners=data.determiners,
+            followers=data.followers,
+        )
+    )
+
+
+def _first_word(name: str) -> str:
+    """The word a name opens with ("General" of "General Assembly"), or its first mark."""
+    word = regex.match(r"[^\W_]+", name.strip())
+    return word.group() if word else name.strip()[:1]
 
 
 def _distinctive_word(name: str) -> str:
@@ -650,7 +671,7 @@ _COMMON = frozenset(
     {
         "united", "nations", "international", "information", "development", "rights", "human",
         "general", "assembly", "council", "conference", "world", "summit", "society", "declaration",
-        "of", "and", "for", "on", "de", "des", "du", "y", "et", "del", "pour", "sur", "our", "a",
+        "of", "and", "for", "on", "de", "des", "du", "y", "et", "del", "pour", "sur", "our", "a", "un",
     }
 )  # fmt: skip
 
@@ -678,7 +699,7 @@ _SUB = regex.compile(r"\(\s?([a-z]{1,2}|[ivxl]{1,6})\s?\)|(?<=\s|^)([a-z]|[ivx]{
 
 def _pinpoint(item: str, unit: PinpointUnit) -> Pinpoint:
     """One pinpoint as written ('9 d) i)', '33 (b)', '6 bis') to its parts."""
-    number = regex.match(r"\d{1,3}(?:\s?(?:bis|ter|quater))?", item)
+    number = _PIN_NUMBER.match(item)
     assert number is not None
     labels = [a or b for a, b in _SUB.findall(item[number.end() :])]
     return Pinpoint(
@@ -700,8 +721,8 @@ _DATE_TAIL = regex.compile(r"\s*,?\s+(?:of|dated|adopted\s+on|du|en\s+date\s+du|
 def _number_only(item: str) -> str:
     """The resolution number without its date, spaces normalised: ``1325 (2000)``."""
     number = _DATE_TAIL.sub("", item).strip()
-    number = regex.sub(r"\s+", " ", number)
-    return regex.sub(r"(?<=\d|[A-Z])\(", " (", number)
+    number = _RUNS_OF_SPACE.sub(" ", number)
+    return _GLUED_BRACKET.sub(" (", number)
 
 
 def _carry_years(numbers: list[str]) -> list[str]:
@@ -709,14 +730,25 @@ def _carry_years(numbers: list[str]) -> list[str]:
     out = list(numbers)
     year: str | None = None
     for k in range(len(out) - 1, -1, -1):
-        m = regex.fullmatch(r"\d{1,4}(?:\s?[A-Z])?\s\(((?:19|20)\d{2})\)", out[k])
+        m = _WITH_YEAR.fullmatch(out[k])
         if m:
             year = m.group(1)
-        elif year and regex.fullmatch(r"\d{1,4}", out[k]):
+        elif year and _BARE_NUMBER.fullmatch(out[k]):
             out[k] = f"{out[k]} ({year})"
         else:
             year = None if "/" in out[k] else year
     return out
+
+
+# Compiled once: the module-level regex functions look their pattern up in a cache on every call.
+_NON_ID = regex.compile(r"[^a-z0-9]+")
+_AND_LEAD = regex.compile(r"^\s*and\s+")
+_LABEL_RANGE = regex.compile(r"\)\s*(?:to|-|through)\s*\(?[a-z]")
+_PIN_NUMBER = regex.compile(r"\d{1,3}(?:\s?(?:bis|ter|quater))?")
+_RUNS_OF_SPACE = regex.compile(r"\s+")
+_GLUED_BRACKET = regex.compile(r"(?<=\d|[A-Z])\(")
+_WITH_YEAR = regex.compile(r"\d{1,4}(?:\s?[A-Z])?\s\(((?:19|20)\d{2})\)")
+_BARE_NUMBER = regex.compile(r"\d{1,4}")
 
 
 @lru_cache(maxsize=8)

@@ -63,6 +63,9 @@ class PatternEntry(_Data):
 class PatternsFile(_Data):
     schema_version: Literal[1]
     anchors: tuple[str, ...]
+    starts: tuple[str, ...]
+    determiners: tuple[str, ...]
+    followers: tuple[str, ...]
     placeholders: dict[str, str]
     pattern: tuple[PatternEntry, ...]
 

@@ -152,21 +152,29 @@ def _shape_fits(body: Body, number: str) -> bool:
     return bool(_SHAPES[body.number_shape].fullmatch(number))
 
 
+# Compiled once: the module-level regex functions look their pattern up in a cache on every call.
+_SPACED_ROMAN_SESSION = regex.compile(r"\s\(([IVXL]+)\)$")
+_RES_COMPONENT = regex.compile(r"(?i)(?<=/)res(?=/)")
+_YEAR_AT_END = regex.compile(r"\((\d{4})\)$")
+_RESOLUTION_SYMBOL = regex.compile(r"(?P<prefix>A/HRC|A|S|E)/RES/(?P<number>.+)$")
+_GLUED_YEAR = regex.compile(r"(?<=\d)\(")
+
+
 def _symbol_number(number: str) -> str:
     """Number as it stands in a symbol: ``57/270 B``, ``1325 (2000)``, ``1514(XV)``."""
-    return regex.sub(r"\s\(([IVXL]+)\)$", r"(\1)", number)
+    return _SPACED_ROMAN_SESSION.sub(r"(\1)", number)
 
 
 def normalise_symbol(symbol: str) -> str:
     """One canonical form: no white space, except a space before a Security Council year; RES in capitals."""
-    compact = regex.sub(r"(?i)(?<=/)res(?=/)", "RES", "".join(symbol.split()))
-    return str(regex.sub(r"\((\d{4})\)$", r" (\1)", compact))
+    compact = _RES_COMPONENT.sub("RES", "".join(symbol.split()))
+    return str(_YEAR_AT_END.sub(r" (\1)", compact))
 
 
 def symbol_ref(symbol: str, catalogue: Catalogue) -> DocumentRef:
     canonical = normalise_symbol(symbol)
     known = catalogue.by_symbol(canonical)
-    m = regex.match(r"(?P<prefix>A/HRC|A|S|E)/RES/(?P<number>.+)$", canonical)
+    m = _RESOLUTION_SYMBOL.match(canonical)
     if m:
         prefix = {
             "A": "General Assembly",
@@ -174,7 +182,7 @@ def symbol_ref(symbol: str, catalogue: Catalogue) -> DocumentRef:
             "E": "Economic and Social Council",
             "A/HRC": "Human Rights Council",
         }
-        number = regex.sub(r"(?<=\d)\(", " (", m.group("number"))
+        number = _GLUED_YEAR.sub(" (", m.group("number"))
         return DocumentRef(
             kind="resolution",
             id=known.id if known else None,
