@@ -28,16 +28,19 @@ Order
   write its partition and joins the parts in order.
 
 Graph
-  Linking needs the whole corpus: a copy's key counts the copies before it, and a reference
-  resolves to the copy with the most paragraphs. The workers keep a skeleton of each
-  document (paragraph outline and references; no text, raw source, offsets or diagnostics),
-  and the graph is built in three passes over the skeletons: (1) a reduction to the set of
-  texts cited anywhere; (2) a reduction to an index of identities, how many copies each
-  partition holds and, for each cited one, its preferred copy; (3) per partition, the
-  serial ``resolex.citation_graph`` of its documents with, beside them, what the index says
-  they link to. The partial graphs are merged by a reduction: nodes by id, edges by
-  (source, target, status), their references by span. Edges start only at a partition's
-  own documents, so no citation is counted twice.
+  Linking needs the whole corpus: a copy's key counts the copies of its text before it, and
+  a reference resolves to the preferred copy of what it names, matched as resolex.corpus
+  matches. The workers keep each document without what linking never reads (raw source,
+  offsets, diagnostics), and the graph is built in passes over the partitions: (1) a
+  reduction to an index of identities: where their copies are and, for each instrument (an
+  identity a reference can name: not a path, message id or hash of the text), its
+  preferred copy, decided by asking ``Corpus`` which of two copies it prefers (a corpus of
+  the two without their references: the rule reads only paragraphs); (2) per partition,
+  the serial ``resolex.citation_graph`` of a corpus of its documents and, in corpus order,
+  the preferred copy of every instrument and stand-ins for the other copies before them (so
+  that keys count the same); (3) a reduction merging these partial graphs: nodes by id,
+  edges by (source, target, status), their references by span. Edges start only at a
+  partition's own documents, so no citation is counted twice.
 
 Without Dask installed, ``import resolex`` and this module still import; the functions
 that need it raise :class:`~resolex.errors.ResolexError` naming the extra.
@@ -62,16 +65,27 @@ from resolex.errors import ResolexError
 from resolex.graph import CitationGraph, CitedAt, GraphEdge, GraphLevel, GraphNode
 from resolex.graph import citation_graph as serial_citation_graph
 from resolex.load import Format
-from resolex.models import Diagnostic, Document, OffsetMap, Source
+from resolex.models import Document, OffsetMap, Source
 from resolex.pipeline import extract_source
 
-# Planning partitions needs what resolex.read does with a path (the folder walk, what a
-# file is read as, reading one file) without reading everything: _kind, _read_path,
-# _special and _walk are private to resolex.sources, used rather than copied so that the
-# two can never disagree.
-from resolex.sources import MAX_BYTES, Loaded, SourcePaths, _kind, _read_path, _special, _walk, open_sources
-from resolex.sources.loaded import failed, megabytes, note
-from resolex.sources.mbox import FROM_LINE, RawMessage, split_mbox
+# Planning partitions and reading slices needs what resolex.read does with a path (the
+# folder walk, what a file is read as, reading one file, what it says about a message of an
+# archive) without reading everything: _archive_notes, _kind, _read_path, _special and
+# _walk are private to resolex.sources, used rather than copied so that the two can never
+# disagree.
+from resolex.sources import (
+    MAX_BYTES,
+    Loaded,
+    SourcePaths,
+    _archive_notes,
+    _kind,
+    _read_path,
+    _special,
+    _walk,
+    open_sources,
+)
+from resolex.sources.loaded import failed
+from resolex.sources.mbox import FROM_LINE, split_mbox
 from resolex.sources.message import Place, read_message
 
 if TYPE_CHECKING:
@@ -235,8 +249,10 @@ def read_bag(
 
     One partition per file, or per slice of about ``partition_bytes`` of a larger mbox
     archive; extraction runs in the workers when the bag is computed. Missing paths raise
-    :class:`~resolex.errors.SourceError` at once, as ``resolex.read`` does; the files are
-    listed now (to plan the partitions), and read only by the workers.
+    :class:`~resolex.errors.SourceError` at once, as ``resolex.read`` does. The files are
+    listed now, to plan the partitions (reading the first 4 KB of each large file, and of a
+    file whose suffix does not say what it is, as ``resolex.read`` does), and read by the
+    workers.
     """
     _require_dask("resolex.dask.read_bag")
     import dask.bag as db  # noqa: PLC0415 (optional dependency)
@@ -413,36 +429,10 @@ def _read_slice(path: Path, at: _Placed, fmt: Format, max_bytes: int) -> Iterato
     with path.open("rb", buffering=0) as f, _window(f, at.begin, at.end) as window:
         for raw in split_mbox(window, max_bytes):
             place = Place(where, at.first_index + raw.index, at.begin + raw.offset)
-            yield from read_message(raw.data, place, fmt, _notes(raw, place, max_bytes))
+            yield from read_message(raw.data, place, fmt, _archive_notes(raw, place, max_bytes))
     if at.empty_archive:
         empty = Source(raw="", media_type="text/plain", path=where)
         yield failed(empty, "RX007", "warning", f"{where}: the archive holds no message")
-
-
-def _notes(raw: RawMessage, place: Place, max_bytes: int) -> list[Diagnostic]:
-    """What reading the archive says about one message (as resolex.sources words it)."""
-    notes: list[Diagnostic] = []
-    if place.index == 0 and not raw.separated:
-        notes.append(note("RX009", "warning", f"{place}: the archive does not start with a 'From ' line"))
-    if raw.size > len(raw.data):
-        notes.append(
-            note(
-                "RX008",
-                "warning",
-                f"{place}: the message is {megabytes(raw.size)}, larger than "
-                f"{megabytes(max_bytes)}; only its first {megabytes(len(raw.data))} "
-                "were read",
-            )
-        )
-    if raw.cut_short:
-        notes.append(
-            note(
-                "RX009",
-                "warning",
-                f"{place}: the archive ends in the middle of a line; this last message is cut short",
-            )
-        )
-    return notes
 
 
 # -- Citation graph ---------------------------------------------------------------------

@@ -54,7 +54,7 @@ from resolex.errors import SourceError
 from resolex.load import Format, decode, looks_binary, sniff
 from resolex.models import Diagnostic, Source
 from resolex.sources.loaded import Loaded, failed, located, megabytes, note
-from resolex.sources.mbox import FROM_LINE, split_mbox
+from resolex.sources.mbox import FROM_LINE, RawMessage, split_mbox
 from resolex.sources.message import Place, read_message
 
 __all__ = ["MAX_BYTES", "READABLE", "Loaded", "SourcePaths", "open_sources"]
@@ -237,28 +237,7 @@ def _read_mbox(f: BinaryIO, where: str, fmt: Format, max_bytes: int) -> Iterator
     count = 0
     for raw in split_mbox(f, max_bytes):
         place = Place(where, raw.index, raw.offset)
-        notes: list[Diagnostic] = []
-        if raw.index == 0 and not raw.separated:
-            notes.append(note("RX009", "warning", f"{place}: the archive does not start with a 'From ' line"))
-        if raw.size > len(raw.data):
-            notes.append(
-                note(
-                    "RX008",
-                    "warning",
-                    f"{place}: the message is {megabytes(raw.size)}, larger than "
-                    f"{megabytes(max_bytes)}; only its first {megabytes(len(raw.data))} "
-                    "were read",
-                )
-            )
-        if raw.cut_short:
-            notes.append(
-                note(
-                    "RX009",
-                    "warning",
-                    f"{place}: the archive ends in the middle of a line; this last message is cut short",
-                )
-            )
-        yield from read_message(raw.data, place, fmt, notes)
+        yield from read_message(raw.data, place, fmt, _archive_notes(raw, place, max_bytes))
         count += 1
     if count == 0:
         yield failed(
@@ -267,6 +246,36 @@ def _read_mbox(f: BinaryIO, where: str, fmt: Format, max_bytes: int) -> Iterator
             "warning",
             f"{where}: the archive holds no message",
         )
+
+
+def _archive_notes(raw: RawMessage, place: Place, max_bytes: int) -> list[Diagnostic]:
+    """What reading an archive says about one of its messages (RX008, RX009).
+
+    ``place`` is where the message is in the whole archive: resolex.dask reads an archive
+    by slices, and a slice's first message is the archive's first only in slice 0.
+    """
+    notes: list[Diagnostic] = []
+    if place.index == 0 and not raw.separated:
+        notes.append(note("RX009", "warning", f"{place}: the archive does not start with a 'From ' line"))
+    if raw.size > len(raw.data):
+        notes.append(
+            note(
+                "RX008",
+                "warning",
+                f"{place}: the message is {megabytes(raw.size)}, larger than "
+                f"{megabytes(max_bytes)}; only its first {megabytes(len(raw.data))} "
+                "were read",
+            )
+        )
+    if raw.cut_short:
+        notes.append(
+            note(
+                "RX009",
+                "warning",
+                f"{place}: the archive ends in the middle of a line; this last message is cut short",
+            )
+        )
+    return notes
 
 
 def _cut(data: bytes, limit: int) -> bytes:
