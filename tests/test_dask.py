@@ -1,19 +1,24 @@
 """resolex.dask: the same JSONL and citation graph as the serial run, on a cluster of two processes.
 
 The archive is generated here with the standard library (seeded): General Assembly
-resolutions posted whole to a list, some several times and some cut short (copies of one
-text in different partitions, so keys and preferred copies cross partitions), replies
-citing their paragraphs (some that do not exist), the Tunis Agenda and a resolution not in
-the corpus, HTML alternatives, text attachments (two documents of one message), messages
-with no text, body lines starting "From", and the edge cases of reading: an archive that
-does not start with a From line, one cut short, a message over ``max_bytes``, a folder of
-.eml and .txt files with a hidden one. The large archive is cut into many slices.
+resolutions posted whole to a list, some several times, some cut short and some quoted in a
+reply (copies of one text in different partitions, so keys and preferred copies cross
+partitions), 90/70 A and B (a reference to "resolution 90/70" is ambiguous), Security Council
+resolutions (cited with and without their year), replies citing all of these (paragraphs that
+exist and that do not, a symbol in lower case), the Tunis Agenda and a resolution not in the
+corpus, HTML alternatives, text attachments (two documents of one message), messages with no
+text, body lines starting "From", and the edge cases of reading: an archive that does not
+start with a From line, one cut short, a message over ``max_bytes``, a folder of .eml and
+.txt files with a hidden one. The large archive is cut into many slices.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import mailbox
 import random
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,6 +31,7 @@ import pytest
 import resolex
 from resolex.dask import jsonl_line, write_jsonl
 from resolex.graph import GraphLevel
+from tests.conftest import REPO
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -94,8 +100,13 @@ def posted(rng: random.Random, known: int) -> str:
     full = 4 + number % 9
     text = resolution(number, full if rng.random() < 0.7 else rng.randint(1, full), random.Random(number))
     if roll < 0.35:  # quoted in a reply: its paragraphs are quoted, so an original is preferred to it
-        return "Dear all,\n\nHere it is:\n\n" + "\n".join("> " + line for line in text.splitlines()) + "\n"
+        return quoted(text)
     return text
+
+
+def quoted(text: str) -> str:
+    """``text`` quoted whole in a reply ("> " before each line)."""
+    return "Dear all,\n\nHere it is:\n\n" + "\n".join("> " + line for line in text.splitlines()) + "\n"
 
 
 def reply(rng: random.Random, known: int) -> str:
@@ -298,6 +309,48 @@ def test_any_bag_of_documents_even_without_a_source() -> None:
         assert graph == resolex.citation_graph(docs, level=level)
 
 
+def full(paragraphs: int) -> str:
+    """GA resolution 90/1 with ``paragraphs`` operative paragraphs and one preambular one."""
+    return resolution(1, paragraphs, random.Random(1))
+
+
+# Copies of resolution 90/1 in corpus order, one per partition, and the key of the copy a
+# reference to it reaches by the rule of README, "Which copy a reference reaches" (counted
+# by hand: full(n) has n + 1 paragraphs; quoted, none of them is outside quotes). The cases
+# are chosen so that each simpler rule picks another copy: the most paragraphs (the rule
+# before quotes counted), the most unquoted paragraphs alone, always the first, the last of
+# equals.
+PREFERRED_COPY = [
+    pytest.param([quoted(full(6)), quoted(full(6)), full(3)], "A/RES/90/1@3", id="most-unquoted-paragraphs"),
+    pytest.param(
+        [quoted(full(3)), quoted(full(6)), quoted(full(6))], "A/RES/90/1@2", id="then-most-paragraphs"
+    ),
+    pytest.param([full(3), full(6), full(3), full(6)], "A/RES/90/1@2", id="then-the-first"),
+]
+
+
+@pytest.mark.parametrize(("copies", "preferred"), PREFERRED_COPY)
+@pytest.mark.parametrize("level", ["document", "paragraph"])
+def test_a_reference_reaches_the_copy_the_corpus_prefers(
+    copies: list[str], preferred: str, level: GraphLevel
+) -> None:
+    """Copies in partitions of their own, cited from a partition before them and one after."""
+    db = pytest.importorskip("dask.bag", reason="Dask is not installed (pip install 'resolex[dask]')")
+    import resolex.dask as rxd  # noqa: PLC0415 (imported once Dask is known to be there)
+
+    texts = [
+        "Dear all,\n\nAs paragraph 2 of resolution 90/1 says, we should move on.\n",
+        *copies,
+        "Dear all,\n\nParagraph 2 of A/RES/90/1 says it too.\n",
+    ]
+    docs = [resolex.extract(t) for t in texts]
+    graph = rxd.citation_graph(db.from_sequence(docs, npartitions=len(docs)), level=level, scheduler="sync")
+    target = preferred if level == "document" else f"{preferred}#para_2"
+    from_replies = [(e.target, e.status, e.count) for e in graph.edges if e.source.startswith("text:")]
+    assert from_replies == [(target, "resolved", 1), (target, "resolved", 1)]
+    assert graph == resolex.citation_graph(docs, level=level)
+
+
 def test_an_empty_folder_gives_an_empty_bag_file_and_graph(tmp_path: Path) -> None:
     pytest.importorskip("dask.bag", reason="Dask is not installed (pip install 'resolex[dask]')")
     import resolex.dask as rxd  # noqa: PLC0415 (imported once Dask is known to be there)
@@ -317,6 +370,24 @@ def test_a_missing_path_raises_before_anything_is_read(tmp_path: Path) -> None:
 
     with pytest.raises(resolex.SourceError, match=r"nowhere\.mbox"):
         rxd.read_bag([tmp_path, tmp_path / "nowhere.mbox"])
+
+
+def test_readme_example_prints_what_the_readme_shows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The README's "Scaling out on Dask" example runs (Dask's default local processes) and prints its output."""
+    pytest.importorskip("dask.bag", reason="Dask is not installed (pip install 'resolex[dask]')")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Scaling out on Dask") :]
+    code = section[section.index("```python\n") + 10 : section.index("```\n\n```text")]
+    shown = section[section.index("```text\n") + 8 :]
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)  # the example writes seeds.jsonl here
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md", "exec"), {})
+    assert out.getvalue() == shown[: shown.index("```")]
+    assert (tmp_path / "seeds.jsonl").read_bytes() == b"".join(
+        jsonl_line(d) + b"\n" for d in resolex.read("seeds/")
+    )
 
 
 @pytest.fixture(scope="module")
