@@ -37,6 +37,11 @@ _CHAR_MAP = {
     # Arabic-Indic and Extended Arabic-Indic digits ("الفقرة ٣٥") read as the digits they are.
     **{chr(0x0660 + d): str(d) for d in range(10)},
     **{chr(0x06F0 + d): str(d) for d in range(10)},
+    # The Arabic comma and semicolon are the comma and semicolon of Arabic script ("الفقرتان 3، 4"):
+    # lists, clause ends and "1 - تقرر …؛" read as with "," and ";". The ideographic comma "、" and
+    # full stop "。" have no ASCII counterpart and stay as written (patterns.toml reads "、").
+    "\u060c": ",",
+    "\u061b": ";",
 }
 _CHAR_TABLE = str.maketrans(_CHAR_MAP)
 _REPLACED = re.compile("[" + "".join(re.escape(ch) for ch in _CHAR_MAP) + "]")
@@ -58,8 +63,16 @@ def _translate(chunk: str) -> str:
     return _REPLACED.sub(_replaced, chunk)
 
 
-# Characters that carry nothing a reader sees: soft hyphen, zero-width marks, BOM.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Characters that carry nothing a reader sees: soft hyphen, zero-width marks, BOM; the marks that
+# steer right-to-left text (LRM, RLM, the Arabic letter mark, embeddings, overrides and isolates),
+# which Arabic text copied from Word or a browser holds around numbers and Latin symbols; and the
+# Arabic tatweel, a stretch of the line between letters for justification ("جنيـف" is "جنيف").
+_INVISIBLE = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u0640"
+)
+_INVISIBLE_RUN = regex.compile("[" + _INVISIBLE + "]+")
 
 _TEXT_EDITS = regex.compile(
     r"(?P<crlf>\r\n)|(?P<invisible>[" + _INVISIBLE + r"])|(?m:^(?P<quote>[ \t]{0,3}(?:>[ \t]?)+))"
@@ -329,7 +342,16 @@ class _HtmlFlattener:
 
     def visible(self, chunk: str, start: int, end: int) -> None:
         if not chunk.isascii() and _has_invisible(chunk):  # the invisible characters are not ASCII
-            chunk = "".join(ch for ch in chunk if ch not in _INVISIBLE)
+            if len(chunk) == end - start:  # text as written: each piece between the marks keeps its offsets
+                cursor = 0
+                for m in _INVISIBLE_RUN.finditer(chunk):
+                    if m.start() > cursor:
+                        self.visible(chunk[cursor : m.start()], start + cursor, start + m.start())
+                    cursor = m.end()
+                if cursor < len(chunk):
+                    self.visible(chunk[cursor:], start + cursor, end)
+                return
+            chunk = _INVISIBLE_RUN.sub("", chunk)
         out = self.out
         if not self.pre and (self.pending or out.last_char() in ("", " ", "\n")):
             stripped = chunk.lstrip(" ")
@@ -369,7 +391,7 @@ def _list_label(n: int, kind: str) -> str:
 
 
 def _has_invisible(chunk: str) -> bool:
-    return any(ch in chunk for ch in _INVISIBLE)
+    return _INVISIBLE_RUN.search(chunk) is not None
 
 
 def normalize_html(raw: str) -> Normalized:

@@ -25,9 +25,19 @@ class _Data(BaseModel):
 
 
 class LeadList(_Data):
+    """One kind of lead: its phrases and the adverbs that go with them.
+
+    ``adverbs`` stand in front of an operative phrase ("Also requests") and behind a
+    preambular one ("Recalling also"); ``adverbs_after`` (operative: Russian "просит
+    также") and ``adverbs_before`` (preambular: Chinese "又回顾", Russian "вновь
+    подтверждая") are the other side, for the languages that put them there.
+    """
+
     adverbs: tuple[str, ...]
     phrases: tuple[str, ...]
     we_openers: tuple[str, ...] = ()
+    adverbs_before: tuple[str, ...] = ()
+    adverbs_after: tuple[str, ...] = ()
 
 
 class LeadsFile(_Data):
@@ -90,7 +100,14 @@ def validate_data(model: type[M], data: dict[str, Any], origin: str) -> M:
         raise DataFileError(f"{origin}: {problems}") from exc
 
 
-LEAD_FILES = ("leads.toml", "leads.fr.toml", "leads.es.toml")
+LEAD_FILES = (
+    "leads.toml",
+    "leads.fr.toml",
+    "leads.es.toml",
+    "leads.ru.toml",
+    "leads.zh.toml",
+    "leads.ar.toml",
+)
 
 
 @cache
@@ -110,6 +127,8 @@ def _merged(lists: list[LeadList]) -> LeadList:
         adverbs=tuple(a for lst in lists for a in lst.adverbs),
         phrases=tuple(p for lst in lists for p in lst.phrases),
         we_openers=tuple(w for lst in lists for w in lst.we_openers),
+        adverbs_before=tuple(a for lst in lists for a in lst.adverbs_before),
+        adverbs_after=tuple(a for lst in lists for a in lst.adverbs_after),
     )
 
 
@@ -162,20 +181,26 @@ class LeadMatcher:
     def __init__(self, data: LeadsFile) -> None:
         op, pre = data.operative, data.preambular
         lowered = [p[0].lower() + p[1:] for p in op.phrases]
+        after = r"(?:\s+" + alternation(op.adverbs_after) + _END + ")?" if op.adverbs_after else ""
         self.operative = regex.compile(
             r"(?:(?:"
             + alternation(op.adverbs)
-            + r")\s+"
+            + r")"
+            + _JOIN
             + alternation(lowered)
             + r"|"
             + alternation(op.phrases)
-            + r")(?![\w-])"
+            + r")"
+            + _END
+            + after
         )
         self.we = regex.compile(
             r"We(?=,)|We\s+(?:(?:also|further|again|therefore|hereby|all|now|each|strongly|fully)\s+)?[a-z][\w-]*\b"
+            + "".join("|" + _we_opener(w, op.adverbs) for w in op.we_openers if not w.startswith("We"))
         )
+        before = r"(?:" + alternation(pre.adverbs_before) + _JOIN + ")?" if pre.adverbs_before else ""
         self.preambular = regex.compile(
-            alternation(pre.phrases) + r"(?:\s+" + alternation(pre.adverbs) + r")?(?![\w-])"
+            before + alternation(pre.phrases) + r"(?:\s+" + alternation(pre.adverbs) + r")?" + _END
         )
 
         # ITU style: the lead stands alone on its line, in lower case, and the numbered or
@@ -212,6 +237,20 @@ class LeadMatcher:
     def preambular_lead(self, text: str, pos: int = 0) -> str | None:
         m = self.preambular.match(text, pos)
         return _one_space(m.group()) if m else None
+
+
+# A lead ends where its word does; in Chinese, written without spaces, right after its last character.
+_END = r"(?:(?<=\p{Han})|(?![\w-]))"
+# Between an adverb and its verb: a space, or nothing after a Chinese character ("又决定").
+_JOIN = r"(?:\s+|(?<=\p{Han}))"
+
+
+def _we_opener(opener: str, adverbs: tuple[str, ...]) -> str:
+    """ "Nous réaffirmons", "Мы вновь подтверждаем": the pronoun and its verb; Chinese "我们" alone."""
+    if regex.match(r"\p{Han}", opener):
+        return regex.escape(opener) + r"(?=\p{Han})"
+    adverb = r"(?:" + alternation([a.lower() for a in adverbs]) + r"\s+)?" if adverbs else ""
+    return regex.escape(opener) + r"\s+" + adverb + r"[^\W\d_][\w-]*\b"
 
 
 def _one_space(text: str) -> str:

@@ -13,7 +13,7 @@ from resolex.models import Span, SubParagraph
 #   (?P<mark>\((?P<a>[a-z]{1,2}|[ivxl]{1,6})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?=[ ]|\n)
 # Tried at every position, that pattern read paragraphs at 5 MB/s; ``_label_marks`` finds the same
 # labels from the closing parentheses, which are few.
-_CLOSE = re.compile(r"\)(?=[ \n])")
+_CLOSE = re.compile(r"\)(?=[ \n\u3400-\u9fff])")  # Chinese writes the item right after it: "(a)论坛"
 _LABEL = re.compile(r"[a-z]{1,2}|[ivxl]{1,6}")
 _AFTER_CLAUSE = regex.compile(r"(?<=[:;,.][ ]{0,3})|(?<=\s(?:and|or|et|y|ou|o)[ ])")
 _ROMAN = (

@@ -30,8 +30,10 @@ LineKind = Literal[
     "article",
 ]
 
+# "24.", "24)", "OP5"; Arabic "1 - تقرر" (a dash after the number); Chinese "2.请秘书长" (no space).
 _NUMBERED = regex.compile(
-    r"(?:(?P<op>OP|PP)\s?)?(?P<num>\d{1,3}(?:\s?(?:bis|ter|quater))?)(?:[.)]|(?<=(?:OP|PP)\s?\d{1,3})[.:]?)(?=\s|$)\s*"
+    r"(?:(?P<op>OP|PP)\s?)?(?P<num>\d{1,3}(?:\s?(?:bis|ter|quater))?)"
+    r"(?:[.)]|(?<=(?:OP|PP)\s?\d{1,3})[.:]?|[ ]?-(?=[ ]\p{Arabic}))(?=\s|$|\p{Han})\s*"
 )
 _ELISION = regex.compile(
     r"(?:\(\s*(?:\.\s*){2,}\.?\s*\)|\[\s*(?:\.\s*){2,}\.?\s*\]|\(\s*…\s*\)|\[\s*…\s*\]|…|\.{3,})"
@@ -65,7 +67,7 @@ _ARTICLE_HEAD = regex.compile(
 _STRUCTURE_NAME = regex.compile(r"(?i:preamble|préambule|preámbulo|преамбула|الديباجة|序言)\.?")
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(
-    r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$)"
+    r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$|(?=\p{Han}))"
 )
 # An ITU operative item: "2 that WTPF …", or the number alone with the text on the next line.
 _ITU_ITEM = regex.compile(r"(?P<n>[1-9]\d?)(?P<sub>\.\d{1,2})?(?:\s+(?=[a-z])|$)")
@@ -107,11 +109,16 @@ class Line:
 
 def _enacting_pattern() -> regex.Pattern[str]:
     names = [alias for body in bodies().body for alias in body.aliases if len(alias) > 4]
+    # Russian and Chinese name the organ without an article ("Генеральная Ассамблея,", "大会,"),
+    # Arabic after "إن" ("إن الجمعية العامة،"): only the organs' names, never any capitalised words.
+    unwritten = [alias for body in bodies().body for alias in body.aliases if not alias.isascii()]
     return regex.compile(
-        r"(?:The|La|Le|El|L')\s*(?P<body>"
+        r"(?:(?:The|La|Le|El|L')\s*(?P<body>"
         + alternation(names)
         + r"|[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|of|the|and|for|on|de|du|des|la|le|y|del|et)){1,12})"
-        r"(?:\s*\([^()]{1,60}\))?\s*,?"
+        + r"|(?:إن\s+)?(?P<body>"
+        + alternation(unwritten)
+        + r"))(?:\s*\([^()]{1,60}\))?\s*,?"
     )
 
 
@@ -216,7 +223,8 @@ def _listed_start(line: Line, leads: LeadMatcher) -> bool:
 
 
 def _names_body(text: str) -> bool:
-    return any(alias in text for body in bodies().body for alias in body.aliases if len(alias) > 4)
+    names = (alias for body in bodies().body for alias in body.aliases)
+    return any(alias in text for alias in names if len(alias) > 4 or not alias.isascii())
 
 
 def _attach_lead(line: Line, rest: str, leads: LeadMatcher, *, pp: bool) -> None:

@@ -247,6 +247,10 @@ class _Walker:
     def preamble_allowed(self, line: Line, i: int) -> bool:
         if self.seen_operative and not self.pending_prefix:
             return False
+        # Russian, Chinese and Arabic leads have no capital: inside a sentence, a wrapped line's word
+        capital = (line.lead or "")[:1].isupper()
+        if self.open is not None and not capital and not _terminated(self.open.last_line):
+            return False
         if line.guessed:  # by form alone: only inside a preamble, after a finished clause
             inside = self.in_preamble or (self.open is not None and self.open.kind == "preambular")
             return inside and (self.open is None or self.open.last_line.rstrip()[-1:] in (",", ";"))
@@ -437,15 +441,15 @@ def _is_vocabulary(lead: str) -> bool:
 
 def _organ_alone(line: Line) -> bool:
     """The whole line is an organ's name (with its article and comma), not text that mentions one."""
-    name = regex.sub(r"^(?:The|La|Le|El|L')\s*|\s*,?\s*$", "", line.text)
+    name = regex.sub(r"^(?:The|La|Le|El|L'|إن)\s*|\s*,?\s*$", "", line.text)
     return any(name == alias for body in bodies().body for alias in body.aliases)
 
 
 def _body_name(line: str) -> str:
-    for body in bodies().body:
-        if any(alias in line for alias in body.aliases if len(alias) > 4):
+    for body in bodies().body:  # a short name counts in a script without articles: "大会,"
+        if any(alias in line for alias in body.aliases if len(alias) > 4 or not alias.isascii()):
             return body.name
-    return regex.sub(r"^(?:The|La|Le|El|L')\s*|\s*,\s*$", "", line).strip()
+    return regex.sub(r"^(?:The|La|Le|El|L'|إن)\s*|\s*,\s*$", "", line).strip()
 
 
 # --- sub-paragraphs -------------------------------------------------------------
