@@ -76,8 +76,7 @@ class CandidateFinder:
         words = frozenset().union(*listed.values())
         # what each word found is, its endings included: "paragraphe" anchors as "paragraph" does
         self._kinds: dict[str, int] = {
-            w: sum(role for role, ws in listed.items() if _covers(ws, w if role == ANCHOR else _first(w)))
-            for w in words
+            w: sum(role for role, ws in listed.items() if _plays(role, ws, w)) for w in words
         }
         for ws, role in roles:
             for mark in (w for w in ws if not _is_word(w)):
@@ -127,8 +126,9 @@ class CandidateFinder:
         return Scan(tuple(anchors), tuple(sorted(set(starts))))
 
 
-def _first(phrase: str) -> str:
-    return phrase.split(" ", 1)[0]
+def _plays(role: int, listed: frozenset[str], word: str) -> bool:
+    """Whether a word found plays a role: listed, or (but for anchoring) its first word listed."""
+    return _covers(listed, word) or (role != ANCHOR and _covers(listed, word.split(" ", 1)[0]))
 
 
 def _is_word(word: str) -> bool:

@@ -636,26 +636,22 @@ def _names_pattern(names: list[str], abbreviations: list[str]) -> str:
 def _candidate_finder(data: PatternsFile, catalogue: Catalogue) -> CandidateFinder:
     """The word lists of patterns.toml, completed from the names mentions are made of.
 
-    A name is anchored on one distinctive word of its own, and opens a mention with its first
-    word; so does an organ's name ("General Assembly resolution 60/252").
+    A catalogue name opens a mention and anchors it, and is looked for whole ("United Nations
+    Millennium Declaration"): its first word alone is too often a common one ("United",
+    "Information", "Human"). An organ's name opens one ("General Assembly resolution 60/252").
+    A distinctive word of each name anchors it too, where it stands outside a whole name.
     """
-    names = [n for i in catalogue.instruments for n in (i.title, *i.aliases, *i.abbreviations, *i.contextual)]
+    names = {n for i in catalogue.instruments for n in (i.title, *i.aliases, *i.abbreviations, *i.contextual)}
+    organs = {a for b in bodies().body for a in b.aliases}
     distinctive = {_distinctive_word(n) for n in names} - {""}
-    openers = {_first_word(n) for n in (*names, *(a for b in bodies().body for a in b.aliases))} - {""}
     return CandidateFinder(
         WordLists(
-            anchors=(*data.anchors, *sorted(distinctive)),
-            starts=(*data.starts, *sorted(openers - set(data.determiners))),
+            anchors=(*data.anchors, *sorted(distinctive), *sorted(names)),
+            starts=(*data.starts, *sorted(names | organs)),
             determiners=data.determiners,
             followers=data.followers,
         )
     )
-
-
-def _first_word(name: str) -> str:
-    """The word a name opens with ("General" of "General Assembly"), or its first mark."""
-    word = regex.match(r"[^\W_]+", name.strip())
-    return word.group() if word else name.strip()[:1]
 
 
 def _distinctive_word(name: str) -> str:
