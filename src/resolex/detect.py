@@ -77,11 +77,21 @@ class Mention:
 
 
 _HEAD = regex.compile(
-    r"(?<![\w-])(?:(?P<its>its|their|sa|ses|leur|leurs|su|sus)\s+(?:own\s+)?)?"
-    r"(?P<word>resolutions?|decisions?|res\b\.?|(?P<scr>UNSCRs?)|résolutions?|décisions?|resoluci(?:ón|ones)|decisi(?:ón|ones))",
+    r"(?<![\w-])(?:(?P<its>its|their|sa|ses|leur|leurs|su|sus|сво[а-яё]{0,3})\s+(?:own\s+)?)?"
+    r"(?P<word>resolutions?|decisions?|res\b\.?|(?P<scr>UNSCRs?)|résolutions?|décisions?|resoluci(?:ón|ones)|decisi(?:ón|ones)"
+    r"|резолюци[а-я]{0,3}|решени[а-я]{0,3})"
+    # Arabic: "its" is written onto the word ("قرارها", "مقرره")
+    r"|(?<![\w-])(?:ال|لل)?(?P<word>قرار|مقرر)(?:ات|ين|ان)?(?P<its>ها|ه)?(?!\p{Arabic})",
     regex.IGNORECASE,
 )
+_DECISION_WORDS = ("decision", "décision", "decisi", "решени", "مقرر")
+# Chinese writes the word after the numbers, "its" (其) before them: "其第194(III)号决议"
+_ZH_TAIL = regex.compile(r"号\s?(?P<word>决议|决定)$")
 _SC_ALIAS = "UNSC"  # the organ that "UNSCR" names (an alias in bodies.toml)
+# Where a mention may start: at a word start; in Arabic, after a conjunction or preposition written
+# onto the word ("والفقرة 35", "بالقرار 60/252": the mention is "الفقرة 35", "القرار 60/252"); in
+# Chinese, written without spaces, at any character ("回顾《突尼斯议程》", "回顾第5段").
+_BOUNDARY = r"(?:(?<![\w/-])(?:[وفبكل]{1,2}\K)?|(?=[\p{Han}《]))"
 
 
 class Detector:
@@ -145,8 +155,9 @@ class Detector:
         parts = {e.name: expand(e.pattern, dynamic) for e in data.pattern}
         self._parts = parts
         tried = "|".join(f"(?P<m_{name}>{parts[name]})" for name in self.ENTRIES)
-        self.pattern = regex.compile(r"(?<![\w/-])(?:" + tried + ")", regex.VERBOSE)
-        self.pin = regex.compile(expand("{pin}", dynamic), regex.VERBOSE)
+        self.pattern = regex.compile(_BOUNDARY + "(?:" + tried + ")", regex.VERBOSE)
+        # a pinpoint, or an article's number in Chinese characters ("第十九条")
+        self.pin = regex.compile(expand("{pin}|(?<=第\\s?){zhnum}", dynamic), regex.VERBOSE)
         self.secnum = regex.compile(expand("{secnum}", dynamic), regex.VERBOSE)
         self.sublabel = regex.compile(expand("{sublabel}", dynamic), regex.VERBOSE)
         self.resitem = regex.compile(expand("{resnum}(?:{date})?", dynamic), regex.VERBOSE)
@@ -196,7 +207,7 @@ class Detector:
 
     def entry_pattern(self, name: str) -> regex.Pattern[str]:
         """One entry of patterns.toml alone, compiled as the detector sees it (for tests and tools)."""
-        return regex.compile(r"(?<![\w/-])(?:" + self._parts[name] + ")", regex.VERBOSE)
+        return regex.compile(_BOUNDARY + "(?:" + self._parts[name] + ")", regex.VERBOSE)
 
     def find(self, text: str, diagnostics: list[Diagnostic], *, full_scan: bool = False) -> list[Mention]:
         """Every mention in ``text``, in order (matches do not overlap).
@@ -392,13 +403,19 @@ class Detector:
         head_end = m.start("reslist")
         listed = m.group("reslist")
         body = m.group("bodyname") if m.start("bodyname") >= head_end else None
-        head = _HEAD.search(listed)
-        if head and head.group("scr"):
-            body = _SC_ALIAS
-        its = bool(head and head.group("its"))
-        decision = bool(head and head.group("word").lower().startswith(("decision", "décision", "decisi")))
+        zh = _ZH_TAIL.search(listed)
+        if zh is not None:  # "大会其2006年3月27日第60/252号决议": the numbers from the first "第"
+            first = listed.find("第")
+            its, decision, numbers_from = "其" in listed[:first], zh.group("word") == "决定", first
+        else:
+            head = _HEAD.search(listed)
+            if head and head.group("scr"):
+                body = _SC_ALIAS
+            its = bool(head and head.group("its"))
+            decision = bool(head and head.group("word").lower().startswith(_DECISION_WORDS))
+            numbers_from = head.end() if head else 0
         found: list[tuple[str, int, int]] = []
-        for im in self.resitem.finditer(listed, head.end() if head else 0):
+        for im in self.resitem.finditer(listed, numbers_from):
             found.append((im.group(), head_end + im.start(), head_end + im.end()))
         numbers = _carry_years([_number_only(t) for t, _, _ in found])
         shaped = any(not n.isdigit() for n in numbers)
@@ -528,7 +545,7 @@ def _dynamic_placeholders(catalogue: Catalogue) -> dict[str, str]:
     return {
         "instrument": _names_pattern(names, abbreviations),
         "contextual": _names_pattern([], contextual) if contextual else "(?!)",
-        "body": "(?P<bodyname>" + alternation(body_names) + ")",
+        "body": "(?P<bodyname>" + _trie({_SPACE_RUN.sub(" ", b.strip()) for b in body_names}) + ")",
     }
 
 
@@ -543,9 +560,12 @@ def _unit_of(pins: str, unit: PinpointUnit) -> PinpointUnit:
     head = pins[lead.end() if lead else 0 :].lower()
     if unit == "paragraph" and ("preambular" in head[:12] or head.startswith("pp")):
         return "preambular"
-    if unit == "paragraph" and head.startswith("art"):
-        return "article"
+    if unit == "paragraph" and (head.startswith(_ARTICLE_WORDS) or head.rstrip().endswith("条")):
+        return "article"  # "its Article 26", Russian "статья", Arabic "المادة", Chinese "第十九条"
     return unit
+
+
+_ARTICLE_WORDS = ("art", "стат", "الماد", "ماد", "للماد", "المواد", "مواد")
 
 
 def _replace_span(mention: Mention, start: int, end: int) -> Mention:
@@ -603,22 +623,34 @@ def _labels(written: list[str], text: str) -> list[str]:
 _INTERPOSED = r"(?:(?:and\s+)?(?:in\s+particular|including|notably|especially)\s+[^,;\n]{1,60}?\s*,?\s*)?"
 # French and Spanish: "du contrat", "de la carta", "de l'accord" (the article elided or held in "du")
 _UNKNOWN_AFTER = regex.compile(
-    r"\s*,?\s*" + _INTERPOSED + r"(?:(?:of|in|to|de|du|des|del)\s+|d['’]\s?)(?!(?:which|whom|whose)\b)"
+    r"\s*,?\s*" + _INTERPOSED + r"(?:(?:of|in|to|de|du|des|del|من)\s+|d['’]\s?)(?!(?:which|whom|whose)\b)"
     r"(?:(?:the|its|that|this|la|le|les|el|los|las|sa|son|ses|su|sus|ce|cet|cette|ese|esa|este|esta)\s+"
     r"|l['’]\s?)?(?:\d{4}\s+)?[^\W\d]",
     regex.IGNORECASE,
 )
 _OWN_AFTER = regex.compile(
     r"\s*,?\s*" + _INTERPOSED + r"(?:(?:of|in)\s+(?:this|the\s+present)"
-    r"|(?:de|del)\s+(?:la\s+présente|cette|la\s+presente|esta))\b",
+    r"|(?:de|del)\s+(?:la\s+présente|cette|la\s+presente|esta)|من\s+(?:هذا|هذه))\b",
     regex.IGNORECASE,
 )
 _ARTICLE_BEFORE = regex.compile(r"(?i:article|art\.)\s*\d+[a-z]?\s*,\s*$")
+# Russian names the cited text in the genitive, with no word before it: "пункт 49 повестки дня"
+# (agenda item 49), "пункт 5 доклада" are another text's; "пункт 5 говорит о …" is not.
+_RU_GENITIVE_AFTER = regex.compile(
+    r"[^\S\n]+(?!(?:выше|ниже|также|тоже)\b)\p{Cyrillic}{1,30}?(?:ого|его|ой|ей|ых|их|ов|ев|ий|ы|и|а|я)\b",
+    regex.IGNORECASE,
+)
+# Chinese names the cited text before the pinpoint: "秘书长报告第5段" is the report's paragraph 5
+_ZH_TEXT_BEFORE = regex.compile(r"(?:报告|公约|文件|协定|条约|议定书|备忘录|来文|章程|说明)[)）》]?的?\s?$")
 
 
 def _cites_unknown_text(text: str, span: Span) -> bool:
     """ "paragraph 3 of the Rome Statute", "article 12, paragraph 3": not this text's own paragraph."""
     if _UNKNOWN_AFTER.match(text, span.end) and not _OWN_AFTER.match(text, span.end):
+        return True
+    if _RU_GENITIVE_AFTER.match(text, span.end):
+        return True
+    if _ZH_TEXT_BEFORE.search(text, max(0, span.start - 8), span.start):
         return True
     return bool(_ARTICLE_BEFORE.search(text, max(0, span.start - 30), span.start))
 
@@ -627,10 +659,45 @@ def _names_pattern(names: list[str], abbreviations: list[str]) -> str:
     """Names match in any case ("the Tunis agenda"); abbreviations only as written ("TA", not "ta")."""
     parts = []
     if names:
-        parts.append("(?i:" + alternation(names) + ")")
+        parts.append("(?i:" + _trie({_SPACE_RUN.sub(" ", n.strip()).lower() for n in names}) + ")")
     if abbreviations:
         parts.append(alternation(abbreviations))
-    return "(?:" + "|".join(parts) + r")(?![\w-])"
+    return "(?:" + "|".join(parts) + r")" + _NAME_END
+
+
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def _trie(words: set[str]) -> str:
+    """Words as an alternation that branches one character at a time, longest first.
+
+    The catalogue's names are many, in six scripts, and the pattern holds them in several
+    places: a flat alternation is tried name after name at every position, a trie looks at one
+    branch per character. Spaces match any run of white space, as ``alternation`` has them.
+    """
+    root: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict[str, object]]) -> str:
+    alternatives = [
+        (r"\s+" if ch == " " else regex.escape(ch)) + _branches(sub)  # type: ignore[arg-type]
+        for ch, sub in sorted(node.items())
+        if ch
+    ]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return "(?:" + body + ")?" if "" in node else body
+
+
+# A name ends where its word does; a Chinese one anywhere ("《原则宣言》的第4段", "突尼斯议程第35段").
+_NAME_END = r"(?:(?<=[\p{Han}》])|(?![\w-]))"
 
 
 def _candidate_finder(data: PatternsFile, catalogue: Catalogue) -> CandidateFinder:
@@ -646,12 +713,35 @@ def _candidate_finder(data: PatternsFile, catalogue: Catalogue) -> CandidateFind
     distinctive = {_distinctive_word(n) for n in names} - {""}
     return CandidateFinder(
         WordLists(
-            anchors=(*data.anchors, *sorted(distinctive), *sorted(names)),
-            starts=(*data.starts, *sorted(names | organs)),
+            anchors=_with_proclitics((*data.anchors, *sorted(distinctive), *sorted(names))),
+            starts=_with_proclitics((*data.starts, *sorted(names | organs))),
             determiners=data.determiners,
             followers=data.followers,
         )
     )
+
+
+# Arabic writes a conjunction or a preposition onto the next word: "والفقرة" (and the paragraph),
+# "بالقرار" (by the resolution), "لقرارها" (to its resolution); "ل" takes the article's alif
+# ("للفقرة"). A mention starts after them (_BOUNDARY); its word is found where the written word starts.
+_BEFORE_ARTICLE = ("و", "ف", "ب", "ك", "وب", "فب", "وك", "فك")
+_BEFORE_WORD = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+def _with_proclitics(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The listed words, and each Arabic one with the proclitics that may be written onto it."""
+    out = list(words)
+    for word in words:
+        if not _ARABIC_WORD.match(word):
+            continue
+        if word.startswith("ال"):
+            out += [p + word for p in _BEFORE_ARTICLE] + [p + word[1:] for p in ("ل", "ول", "فل")]
+        else:
+            out += [p + word for p in _BEFORE_WORD]
+    return tuple(out)
+
+
+_ARABIC_WORD = regex.compile(r"\p{Arabic}")
 
 
 def _distinctive_word(name: str) -> str:
@@ -690,20 +780,42 @@ def _trimmed(m: regex.Match[str]) -> Span:
 
 
 _ITEM_RANGE = regex.compile(r"(?<=\))\s?(?:-|to|through)\s?(?=\(|[a-z]{1,2}\)|[ivx]{1,4}\))")
-_SUB = regex.compile(r"\(\s?([a-z]{1,2}|[ivxl]{1,6})\s?\)|(?<=\s|^)([a-z]|[ivx]{1,4})\)")
+_SUB = regex.compile(
+    r"\(\s?([a-z]{1,2}|[ivxl]{1,6}|هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s?\)|(?<=\s|^)([a-z]|[ivx]{1,4})\)"
+)
 
 
 def _pinpoint(item: str, unit: PinpointUnit) -> Pinpoint:
-    """One pinpoint as written ('9 d) i)', '33 (b)', '6 bis') to its parts."""
+    """One pinpoint as written ('9 d) i)', '33 (b)', '6 bis', '十九', '5 (ب)') to its parts."""
     number = _PIN_NUMBER.match(item)
     assert number is not None
-    labels = [a or b for a, b in _SUB.findall(item[number.end() :])]
+    labels = [_LATIN_LABEL.get(a, a) or b for a, b in _SUB.findall(item[number.end() :])]
+    written = number.group().replace(" ", "")
     return Pinpoint(
         unit=unit,
-        paragraph=number.group().replace(" ", ""),
+        paragraph=written if written[:1].isdigit() else str(_zh_number(written)),
         subparagraph=labels[0] if labels else None,
         item=labels[1] if len(labels) > 1 else None,
     )
+
+
+# Arabic letters a sub-paragraph is labelled with, in the order of the abjad: (أ) is (a), (ب) (b) ...
+# The ids of a paragraph are the same in every language version (un-conventions.md §3.1).
+_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذض"
+_LATIN_LABEL = {ch: chr(ord("a") + k) for k, ch in enumerate(_ABJAD)} | {"ا": "a", "هـ": "e"}
+_ZH_DIGITS = {ch: n for n, ch in enumerate("〇一二三四五六七八九")} | {"两": 2}
+
+
+def _zh_number(written: str) -> int:
+    """A number in Chinese characters: "十九" is 19, "一百零五" 105, "二十" 20."""
+    total, digit = 0, 0
+    for ch in written:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in "十百":
+            total += (digit or 1) * (10 if ch == "十" else 100)
+            digit = 0
+    return total + digit
 
 
 def _as_int(number: str) -> int | None:
@@ -711,14 +823,47 @@ def _as_int(number: str) -> int | None:
     return int(number) if number.isdigit() else None
 
 
-_DATE_TAIL = regex.compile(r"\s*,?\s+(?:of|dated|adopted\s+on|du|en\s+date\s+du|de)\s+.*$", regex.DOTALL)
+_DATE_TAIL = regex.compile(
+    r"\s*,?\s+(?:of|dated|adopted\s+on|du|en\s+date\s+du|de|от|المؤرخ(?:ة|ين)?)\s+.*$", regex.DOTALL
+)
 
 
 def _number_only(item: str) -> str:
-    """The resolution number without its date, spaces normalised: ``1325 (2000)``."""
+    """The resolution number without its date, spaces normalised: ``1325 (2000)``.
+
+    Written in another script, it is read as the English one: Arabic "40 / 152 سين" is ``40/152 O``
+    (the letter spelt, in the order of the abjad), "217 ألف (د - 3)" is ``217 A (III)``, Russian
+    "217 А (III)" (a Cyrillic letter) is ``217 A (III)``.
+    """
     number = _DATE_TAIL.sub("", item).strip()
     number = _RUNS_OF_SPACE.sub(" ", number)
+    if not number.isascii():
+        number = _SPACED_SLASH.sub("/", number)
+        number = _LETTER_NAME.sub(lambda m: _LETTER_NAMES[m.group()], number)
+        number = number.translate(_CYRILLIC_LETTERS)
+        number = _ARABIC_SESSION.sub(lambda m: "(" + _roman(int(m.group(1))) + ")", number)
     return _GLUED_BRACKET.sub(" (", number)
+
+
+_SPACED_SLASH = regex.compile(r"\s/\s")
+# The letters' names, in the order of the abjad: ألف is A, باء B, … (A/RES/52/31: "40 / 152 سين" is 40/152 O)
+_ABJAD_NAMES = (
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم",
+    "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد",
+)  # fmt: skip
+_LETTER_NAMES = {name: chr(ord("A") + k) for k, name in enumerate(_ABJAD_NAMES)}
+_LETTER_NAME = regex.compile("|".join(_LETTER_NAMES))
+_CYRILLIC_LETTERS = str.maketrans("АВЕ", "ABE")  # the capitals that look like Latin ones
+_ARABIC_SESSION = regex.compile(r"\(د\s?-\s?(\d{1,2})\)")
+
+
+def _roman(n: int) -> str:
+    """A session number in roman numerals, as English numbers old General Assembly resolutions."""
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
 
 
 def _carry_years(numbers: list[str]) -> list[str]:
@@ -740,7 +885,7 @@ def _carry_years(numbers: list[str]) -> list[str]:
 _NON_ID = regex.compile(r"[^a-z0-9]+")
 _AND_LEAD = regex.compile(r"^\s*and\s+")
 _LABEL_RANGE = regex.compile(r"\)\s*(?:to|-|through)\s*\(?[a-z]")
-_PIN_NUMBER = regex.compile(r"\d{1,3}(?:\s?(?:bis|ter|quater))?")
+_PIN_NUMBER = regex.compile(r"\d{1,3}(?:\s?(?:bis|ter|quater))?|[〇一二三四五六七八九十百两]{1,6}")
 _RUNS_OF_SPACE = regex.compile(r"\s+")
 _GLUED_BRACKET = regex.compile(r"(?<=\d|[A-Z])\(")
 _WITH_YEAR = regex.compile(r"\d{1,4}(?:\s?[A-Z])?\s\(((?:19|20)\d{2})\)")
