@@ -9,9 +9,14 @@ preambular paragraphs with their openers, the numbered operative paragraphs ("1.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import resolex
+from resolex.detect import detector_for
 from resolex.normalize import normalize_html, normalize_text
+from tests import test_languages as tables
+from tests.test_properties import check_spans
 
 RUSSIAN = """Генеральная Ассамблея,
 
@@ -194,3 +199,235 @@ _ONE_FOR_ONE = {
     ("\uff09", ")"),
     ("\uff42", "b"),
 }
+
+
+# --- what the references resolve to -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "document_id", "symbol", "pins"),
+    [
+        ("принимая во внимание пункт 35 Тунисской программы", "tunis-agenda", None, ["35"]),
+        ("пунктах 3 и 4 Тунисской программы для информационного общества", "tunis-agenda", None, ["3", "4"]),
+        ("回顾《突尼斯议程》第35段", "tunis-agenda", None, ["35"]),
+        ("《信息社会突尼斯议程》1 第111段", "tunis-agenda", None, ["111"]),
+        ("الفقرة 35 من برنامج عمل تونس", "tunis-agenda", None, ["35"]),
+        ("وإذ تشير إلى الفقرة 72 من برنامج عمل تونس لمجتمع المعلومات", "tunis-agenda", None, ["72"]),
+        ("ссылаясь на свою резолюцию 60/252 от 27 марта 2006 года", "ga-60-252", "A/RES/60/252", []),
+        ("回顾其2006年3月27日第60/252号决议", "ga-60-252", "A/RES/60/252", []),
+        ("إذ تشير إلى قرارها 60/252 المؤرخ 27 آذار/مارس 2006", "ga-60-252", "A/RES/60/252", []),
+        ("قرارها 57/270 باء المؤرخ 23 حزيران/يونيه 2003", None, "A/RES/57/270 B", []),
+        ("القرار 217 ألف (د - 3)", "udhr", None, []),
+        ("резолюцией 217 А (III) Генеральной Ассамблеи", "udhr", None, []),
+        ("安全理事会第1325(2000)号决议", None, "S/RES/1325 (2000)", []),
+        ("المادة ١٩ من الإعلان العالمي لحقوق الإنسان", "udhr", None, ["19"]),  # Arabic-Indic digits
+        ("《世界人权宣言》第十九条", "udhr", None, ["19"]),
+        ("статья 19 Всеобщей декларации прав человека", "udhr", None, ["19"]),
+        ("пункта 1 статьи 11 Устава Организации Объединенных Наций", "un-charter", None, ["11 (1)"]),
+        ("الفقرة 4 من المادة 2 من الميثاق", "un-charter", None, ["2 (4)"]),
+    ],
+)
+def test_references_resolve_to_the_catalogue(
+    text: str, document_id: str | None, symbol: str | None, pins: list[str]
+) -> None:
+    doc = resolex.extract(text)
+    [ref] = doc.references
+    assert ref.document is not None
+    if document_id is not None:
+        assert ref.document.id == document_id
+    if symbol is not None:
+        assert ref.document.symbol == symbol
+    assert [str(p) for p in ref.pinpoints] == pins
+
+
+def test_references_in_the_resolution_texts() -> None:
+    """Each text's references, read off the texts above by hand."""
+    ru = resolex.extract(RUSSIAN)
+    assert [(r.text, r.paragraph_id) for r in ru.references] == [
+        ("свои резолюции 56/183 от 21 декабря 2001 года", "preamble__p_1"),
+        ("60/252 от 27 марта 2006 года", "preamble__p_1"),
+        ("пункт 72 Тунисской программы для информационного общества", "preamble__p_2"),
+        ("пункты 67-72 Тунисской программы", "para_2"),  # Document.text has the dash as "-"
+        ("настоящей резолюции", "para_3"),
+    ]
+    assert [r.document.id if r.document else None for r in ru.references] == [
+        "ga-56-183", "ga-60-252", "tunis-agenda", "tunis-agenda", None,
+    ]  # fmt: skip
+    zh = resolex.extract(CHINESE)
+    assert [(r.text, r.paragraph_id) for r in zh.references] == [
+        ("其2006年3月27日第60/252号决议", "preamble__p_1"),
+        ("《信息社会突尼斯议程》第67至72段", "preamble__p_2"),
+    ]
+    assert [str(p) for p in zh.references[1].pinpoints] == ["67", "68", "69", "70", "71", "72"]
+    ar = resolex.extract(ARABIC)
+    assert [(r.text, r.paragraph_id) for r in ar.references] == [
+        ("قراراتها 56/183 المؤرخ 21 كانون الأول/ديسمبر 2001", "preamble__p_1"),
+        ("60/252 المؤرخ 27 آذار/مارس 2006", "preamble__p_1"),
+        ("الفقرة 72 من برنامج عمل تونس لمجتمع المعلومات", "preamble__p_2"),
+        ("إعلان مبادئ جنيف", "preamble__p_3"),
+        ("الفقرات 67 إلى 72 من برنامج عمل تونس", "para_1"),
+        ("هذا القرار", "para_3"),
+    ]
+
+
+# --- mixed-language mail --------------------------------------------------------------
+
+MIXED = """Dear colleagues,
+
+As discussed, the French text of the resolution is below; see in particular paragraph 35 of
+the Tunis Agenda, which paragraph 2 quotes.
+
+> L'Assemblée générale,
+>
+> Rappelant sa résolution 60/252 du 27 mars 2006,
+>
+> 1. Prie le Secrétaire général de faire rapport;
+>
+> 2. Réaffirme le paragraphe 35 de l'Agenda de Tunis;
+
+Best regards,
+Anna
+"""
+
+
+def test_mixed_language_mail() -> None:
+    """An English reply quoting a French resolution: every paragraph and reference of both,
+    the mail's language from its own text, each quoted paragraph's from its own."""
+    doc = resolex.extract(MIXED)
+    assert doc.language == "en"
+    assert [(p.id, p.language, p.quote_depth) for p in doc.paragraphs] == [
+        ("preamble__p_1", "fr", 1),
+        ("para_1", "fr", 1),
+        ("para_2", "fr", 1),
+    ]
+    found = [
+        (r.text.replace("\n", " "), r.document.id if r.document else None, r.quote_depth)
+        for r in doc.references
+    ]
+    assert found == [
+        ("paragraph 35 of the Tunis Agenda", "tunis-agenda", 0),
+        ("paragraph 2", None, 0),
+        ("sa résolution 60/252 du 27 mars 2006", "ga-60-252", 1),
+        ("paragraphe 35 de l'Agenda de Tunis", "tunis-agenda", 1),
+    ]
+    assert resolex.Document.model_validate_json(doc.model_dump_json()) == doc
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [(RUSSIAN, "ru"), (CHINESE, "zh"), (ARABIC, "ar")],
+    ids=["ru", "zh", "ar"],
+)
+def test_each_paragraph_has_its_language(text: str, language: str) -> None:
+    doc = resolex.extract(text)
+    assert doc.language == language
+    assert {p.language for p in doc.paragraphs} == {language}
+
+
+def test_a_resolution_quoting_another_language() -> None:
+    """A Russian paragraph quoted inside an English text keeps "ru"; an override names the document's."""
+    text = "The General Assembly,\n\nRecalling its resolution 60/252,\n\n1. постановляет продлить мандат Форума;\n\n2. Requests the Secretary-General to report."
+    doc = resolex.extract(text)
+    assert [(p.number, p.language) for p in doc.paragraphs] == [(None, "en"), ("1", "ru"), ("2", "en")]
+    assert resolex.extract(text, language="fr").language == "fr"
+
+
+# --- the anchored scan finds what a full scan finds, in every script ---------------------
+
+
+def _spans(text: str, *, full: bool) -> list[tuple[int, int, str]]:
+    detector = detector_for(resolex.Catalogue.default())
+    return [(m.span.start, m.span.end, m.form) for m in detector.find(text, [], full_scan=full)]
+
+
+def _language_table_texts() -> list[str]:
+    rows = [t for t, _ in (*tables.RUSSIAN, *tables.CHINESE, *tables.ARABIC)]
+    negatives = [*tables.RUSSIAN_NEGATIVE, *tables.CHINESE_NEGATIVE, *tables.ARABIC_NEGATIVE]
+    return [normalize_text(t).text for t in (*rows, *negatives, RUSSIAN, CHINESE, ARABIC, MIXED)]
+
+
+def test_anchored_scan_equals_full_scan_in_russian_chinese_and_arabic() -> None:
+    for text in _language_table_texts():
+        for variant in (text, f"x {text} y", f"（{text}）", f"ووو {text}", f"回顾{text}。"):
+            assert _spans(variant, full=False) == _spans(variant, full=True), variant
+
+
+SCRIPT_WORDS = st.sampled_from(
+    [
+        # Russian
+        "пункт", "пункта", "пунктах", "пункты", "35", "67–72", "Тунисской", "программы", "для",
+        "информационного", "общества", "резолюции", "свою", "резолюцию", "60/252", "от", "27",
+        "марта", "2006", "года", "и", "статьи", "Устава", "настоящей", "выше", "повестки", "дня",
+        # Chinese
+        "第", "段", "第35段", "《", "》", "突尼斯议程", "信息社会突尼斯议程", "其", "号决议", "号决定",
+        "60/252", "、", "和", "至", "本决议", "上文", "大会", "2006年3月27日", "的", "第十九条",
+        # Arabic
+        "الفقرة", "والفقرة", "بالفقرة", "للفقرة", "الفقرات", "من", "برنامج", "عمل", "تونس", "إلى",
+        "و", "و4", "قرارها", "القرار", "المؤرخ", "آذار/مارس", "باء", "ألف", "(د - 3)", "المادة",
+        "الإعلان", "العالمي", "لحقوق", "الإنسان", "أعلاه", "هذا", "(ب)", "\u200f", "،", "؛",
+        # English, French, Spanish between them
+        "paragraph", "of", "the", "Tunis", "Agenda", "resolution", "la", "résolution", "párrafo",
+        "\n", "1.", "1 -",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SCRIPT_WORDS, max_size=30), st.sampled_from([" ", ""]))
+def test_anchored_scan_equals_full_scan_on_generated_text_in_three_scripts(
+    words: list[str], sep: str
+) -> None:
+    text = normalize_text(sep.join(words)).text  # Chinese is written without spaces
+    assert _spans(text, full=False) == _spans(text, full=True)
+
+
+# --- the contract, on text in all six scripts ------------------------------------------
+
+SIX_SCRIPTS = st.sampled_from(
+    [
+        "The General Assembly,\n", "Recalling its resolution 60/252,\n", " paragraph 35 of the Tunis Agenda",
+        "L'Assemblée générale,\n", "Rappelant sa résolution 60/252 du 27 mars 2006,\n", " le paragraphe 35 de l’Agenda de Tunis",
+        "La Asamblea General,\n", "Recordando su resolución 77/247, de 30 de diciembre de 2022,\n", " los párrafos 67 a 72",
+        "Генеральная Ассамблея,\n", "ссылаясь на свою резолюцию 60/252 от 27 марта 2006 года,\n",
+        "1. постановляет ", " пунктах 3 и 4 Тунисской программы", " пункты 67–72", " статьи 11 Устава",
+        "大会，\n", "回顾其2006年3月27日第60/252号决议，\n", "1. 决定", "《突尼斯议程》第35段", "第67至72段",
+        "（a）", "、", "。", "第十九条",
+        "إن الجمعية العامة،\n", "إذ تشير إلى قرارها 60/252 المؤرخ 27 آذار/مارس 2006،\n", "1 - تقرر ",
+        "والفقرة 35 من برنامج عمل تونس", "الفقرات 67 إلى 72", "٣٥", "\u200f", "\u202b", "\u202c", "ـ", "؛",
+        "\n\n", "> ", "<p>", "</p>", "&nbsp;", "; ", ", ",
+    ]
+)  # fmt: skip
+SCRIPT_TEXT = st.lists(
+    st.one_of(
+        SIX_SCRIPTS,
+        st.text(alphabet=st.characters(min_codepoint=0x0400, max_codepoint=0x04FF), max_size=8),
+        st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=8),
+        st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), max_size=8),
+        st.text(alphabet=st.sampled_from("《》（）、。，；：0123456789第段号决议条"), max_size=8),
+        st.text(max_size=8),
+    ),
+    max_size=30,
+).map("".join)
+PROFILE = settings(
+    max_examples=200, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@PROFILE
+@given(SCRIPT_TEXT, st.sampled_from(["auto", "text", "html"]))
+def test_any_text_in_six_scripts_gives_a_document_with_exact_spans(text: str, fmt: str) -> None:
+    doc = resolex.extract(text, format=fmt)  # type: ignore[arg-type]
+    check_spans(doc)
+    assert doc.language in ("en", "fr", "es", "ru", "zh", "ar")
+    assert all(p.language in ("en", "fr", "es", "ru", "zh", "ar") for p in doc.paragraphs)
+    assert doc.source is not None
+    for r in doc.references:
+        start, end = doc.source_span(r.span)
+        assert 0 <= start <= end <= len(doc.source.raw)
+
+
+@PROFILE
+@given(SCRIPT_TEXT)
+def test_json_round_trip_in_six_scripts(text: str) -> None:
+    doc = resolex.extract(text)
+    assert resolex.Document.model_validate_json(doc.model_dump_json()) == doc

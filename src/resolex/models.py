@@ -60,7 +60,11 @@ class SubParagraph(Frozen):
 
 
 class Paragraph(Frozen):
-    """A preambular or operative paragraph of a resolution or outcome text."""
+    """A preambular or operative paragraph of a resolution or outcome text.
+
+    ``language`` is the paragraph's own ("fr" for a French resolution quoted in an English
+    mail), read from its lead and first words; the document's language when they do not say.
+    """
 
     id: str
     number: str | None
@@ -71,6 +75,7 @@ class Paragraph(Frozen):
     section: str | None = None
     subparagraphs: tuple[SubParagraph, ...] = ()
     quote_depth: int = 0
+    language: str | None = None
 
 
 class Heading(Frozen):

@@ -10,7 +10,7 @@ import regex
 
 from resolex.catalogue import Catalogue
 from resolex.detect import detector_for
-from resolex.language import detect_language
+from resolex.language import document_language, with_languages
 from resolex.load import Format, decode, sniff
 from resolex.models import Diagnostic, Document, Reference, Source, Span
 from resolex.normalize import normalize_html, normalize_text
@@ -115,13 +115,14 @@ def extract_source(
     ctx = Context(norm.text, catalogue, seg.enacting_body, is_resolution)
     resolved = resolve(mentions, ctx, paragraphs, diagnostics, norm.depth_at)
     references = _own_name_is_self(resolved, seg, catalogue)
+    language = language or document_language(norm)
     return Document(
         text=norm.text,
-        language=language or detect_language(norm.text),
+        language=language,
         title=seg.title,
         symbol=own_symbol(seg.number, seg.enacting_body),
         enacting_body=seg.enacting_body,
-        paragraphs=tuple(paragraphs),
+        paragraphs=tuple(with_languages(paragraphs, language)),
         headings=tuple(h for h in seg.headings if not _inside(h.span, furniture)),
         elisions=tuple(e for e in seg.elisions if not _inside(e.span, furniture)),
         references=tuple(references),
