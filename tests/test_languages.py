@@ -85,6 +85,11 @@ FRENCH: list[tuple[str, list[Row]]] = [
     ("l'Agenda de Tunis, paragraphe 35", [_r("l'Agenda de Tunis, paragraphe 35", "instrument", "Agenda de Tunis", "35")]),
     ("le Pacte international relatif aux droits civils et politiques", [_r("le Pacte international relatif aux droits civils et politiques", "instrument", "Pacte international relatif aux droits civils et politiques")]),
     ("le document A/RES/70/125", [_r("document A/RES/70/125", "symbol", "A/RES/70/125")]),
+    # ordinals (preambular paragraphs), and the non-breaking spaces of French typography
+    ("le troisième alinéa du préambule", [_r("le troisième alinéa du préambule", "none", None, "3")]),
+    ("les huitième à douzième alinéas du préambule de la résolution 60/252", [_r("les huitième à douzième alinéas du préambule de la résolution 60/252", "resolution", "60/252", "8", "9", "10", "11", "12")]),
+    ("le paragraphe\u00a035 de l’Agenda de Tunis\u202f;", [_r("paragraphe\u00a035 de l’Agenda de Tunis", "instrument", "Agenda de Tunis", "35")]),
+    ("«\u00a0la présente résolution\u00a0»", [_r("la présente résolution", "self")]),
 ]  # fmt: skip
 
 FRENCH_NEGATIVE = [
@@ -150,6 +155,8 @@ SPANISH: list[tuple[str, list[Row]]] = [
     ("la Agenda de Túnez, párrafo 35", [_r("la Agenda de Túnez, párrafo 35", "instrument", "Agenda de Túnez", "35")]),
     ("el Pacto Internacional de Derechos Civiles y Políticos", [_r("el Pacto Internacional de Derechos Civiles y Políticos", "instrument", "Pacto Internacional de Derechos Civiles y Políticos")]),
     ("S/RES/2242 (2015)", [_r("S/RES/2242 (2015)", "symbol", "S/RES/2242 (2015)")]),
+    ("el tercer párrafo del preámbulo", [_r("el tercer párrafo del preámbulo", "none", None, "3")]),
+    ("los octavo a duodécimo párrafos del preámbulo", [_r("los octavo a duodécimo párrafos del preámbulo", "none", None, "8", "9", "10", "11", "12")]),
 ]  # fmt: skip
 
 SPANISH_NEGATIVE = [

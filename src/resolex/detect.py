@@ -88,6 +88,9 @@ _DECISION_WORDS = ("decision", "décision", "decisi", "решени", "مقرر"
 # Chinese writes the word after the numbers, "its" (其) before them: "其第194(III)号决议"
 _ZH_TAIL = regex.compile(r"号\s?(?P<word>决议|决定)$")
 _SC_ALIAS = "UNSC"  # the organ that "UNSCR" names (an alias in bodies.toml)
+_ORDINALS = ("ordinal", "ordinal_fr", "ordinal_es")  # placeholders of patterns.toml
+_PREAMBLE_WORDS = ("preambular", "préambule", "preámbulo")
+_ORDINAL_RANGE = ("to", "à", "a")  # "eighth to twelfth", "huitième à douzième", "octavo a duodécimo"
 # Where a mention may start: at a word start; in Arabic, after a conjunction or preposition written
 # onto the word ("والفقرة 35", "بالقرار 60/252": the mention is "الفقرة 35", "القرار 60/252"); in
 # Chinese, written without spaces, at any character ("回顾《突尼斯议程》", "回顾第5段").
@@ -170,7 +173,9 @@ class Detector:
         self.continue_lead = regex.compile(expand("(?:{continue_lead})$", dynamic), regex.VERBOSE)
         self.range_word = regex.compile(expand("(?:{range_word})", dynamic), regex.VERBOSE | regex.IGNORECASE)
         self.symbol = regex.compile(expand("{symbol}", dynamic), regex.VERBOSE)  # a document symbol alone
-        self.ordinals = {w: n for n, w in enumerate(dynamic["ordinal"].split("|"), start=1)}
+        self.ordinals = {  # the n-th word of each list means n: "eleventh", "onzième", "undécimo"
+            w: n for key in _ORDINALS for n, w in enumerate(dynamic[key].split("|"), start=1)
+        }
         self.candidates = _candidate_finder(data, catalogue)
         self.catalogue = catalogue
 
@@ -427,10 +432,11 @@ class Detector:
 
     def _ordinal(self, m: regex.Match[str]) -> tuple[Pinpoint, ...]:
         """'the eleventh preambular paragraph' is preambular paragraph 11; 'eighth to tenth' is 8, 9, 10."""
-        unit: PinpointUnit = "preambular" if "preambular" in m.group("pins").lower() else "paragraph"
+        written = m.group("pins").lower()
+        unit: PinpointUnit = "preambular" if any(w in written for w in _PREAMBLE_WORDS) else "paragraph"
         first = self.ordinals[m.group("ordinal").lower()]
         last = self.ordinals[m.group("ordinal2").lower()] if m.group("ordinal2") else first
-        if m.group("ordinal_sep") != "to" or last < first:
+        if m.group("ordinal_sep") not in _ORDINAL_RANGE or last < first:
             numbers = sorted({first, last})
         else:
             numbers = list(range(first, last + 1))
