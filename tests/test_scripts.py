@@ -167,6 +167,29 @@ def test_arabic_in_word_html() -> None:
     assert structure(doc) == structure(resolex.extract(ARABIC))
 
 
+ARABIC_ITEMS = """إن الجمعية العامة،
+
+1 - تطلب إلى الأمين العام أن يقدم تقريرا يتناول ما يلي:
+
+(أ) عمل المنتدى؛
+
+(ب) مشاركة جميع أصحاب المصلحة؛
+
+(ج) تنفيذ هذا القرار؛
+
+2 - تقرر أن تواصل النظر في المسألة: (أ) في دورتها المقبلة؛ (ب) في إطار البند المعنون؛
+"""
+
+
+def test_arabic_items_are_lettered_in_the_order_of_the_abjad() -> None:
+    """(أ), (ب), (ج) are items (a), (b), (c), on their own lines or inline: the ids of every language."""
+    doc = resolex.extract(ARABIC_ITEMS)
+    assert structure(doc) == [("para_1", "1", "تطلب", ("a", "b", "c")), ("para_2", "2", "تقرر", ("a", "b"))]
+    first = doc.paragraphs[0].subparagraphs[1]
+    assert (first.id, first.text) == ("para_1__subpara_b", "(ب) مشاركة جميع أصحاب المصلحة;")
+    assert doc.paragraphs[1].subparagraphs[1].text == "(ب) في إطار البند المعنون;"
+
+
 @pytest.mark.parametrize(
     ("raw", "text"),
     [

@@ -15,6 +15,8 @@ from resolex.models import Span, SubParagraph
 # labels from the closing parentheses, which are few.
 _CLOSE = re.compile(r"\)(?=[ \n\u3400-\u9fff])")  # Chinese writes the item right after it: "(a)论坛"
 _LABEL = re.compile(r"[a-z]{1,2}|[ivxl]{1,6}")
+# Arabic texts letter their items in the order of the abjad: (أ) is (a), (ب) (b), (ج) (c) …
+_ARABIC_LABELS = {ch: chr(ord("a") + k) for k, ch in enumerate("أبجدهوزحطيكلمنسعفصقرشتثخذض")} | {"ا": "a"}
 _AFTER_CLAUSE = regex.compile(r"(?<=[:;,.][ ]{0,3})|(?<=\s(?:and|or|et|y|ou|o)[ ])")
 _ROMAN = (
     "i",
@@ -96,6 +98,11 @@ def _label_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for close in _CLOSE.finditer(text, start, end):
         stop = close.start()
+        if stop - start >= 2 and text[stop - 2] == "(" and text[stop - 1] in _ARABIC_LABELS:
+            mark = stop - 2  # Arabic "(أ)", "(ب)": the item of its Latin letter, as ids are in every language
+            if _at_line_start(text, start, mark) or _AFTER_CLAUSE.match(text, mark):
+                found.append((mark, _ARABIC_LABELS[text[stop - 1]]))
+            continue
         begin = stop
         while begin > start and stop - begin < 6 and "a" <= text[begin - 1] <= "z":
             begin -= 1

@@ -67,7 +67,8 @@ _ARTICLE_HEAD = regex.compile(
 _STRUCTURE_NAME = regex.compile(r"(?i:preamble|préambule|preámbulo|преамбула|الديباجة|序言)\.?")
 _SEPARATOR = regex.compile(r"[_\-=*]{5,}")
 _SUBITEM = regex.compile(
-    r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))(?:\s+|$|(?=\p{Han}))"
+    r"(?:\((?P<a>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[أابجدهوزحطيكلمنسعفصقرشتثخذض])\)|(?P<b>[a-z]{1,2}|[ivxl]{1,6})\))"
+    r"(?:\s+|$|(?=\p{Han}))"
 )
 # An ITU operative item: "2 that WTPF …", or the number alone with the text on the next line.
 _ITU_ITEM = regex.compile(r"(?P<n>[1-9]\d?)(?P<sub>\.\d{1,2})?(?:\s+(?=[a-z])|$)")
