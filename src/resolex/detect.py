@@ -86,6 +86,7 @@ _HEAD = regex.compile(
 )
 _DECISION_WORDS = ("decision", "décision", "decisi", "решени", "مقرر")
 # Chinese writes the word after the numbers, "its" (其) before them: "其第194(III)号决议"
+_ZH_ARTICLE_PARAGRAPH = regex.compile(r"条第\s?\S{1,6}?\s?[款项]$")
 _ZH_TAIL = regex.compile(r"号\s?(?P<word>决议|决定)$")
 _SC_ALIAS = "UNSC"  # the organ that "UNSCR" names (an alias in bodies.toml)
 _ORDINALS = ("ordinal", "ordinal_fr", "ordinal_es")  # placeholders of patterns.toml
@@ -342,6 +343,9 @@ class Detector:
     def _target_mentions(self, m: regex.Match[str], diagnostics: list[Diagnostic]) -> list[Mention]:
         """A cited text named first (or the annex of one), with the pinpoints written after it."""
         after = self._pinpoints(m, "after", diagnostics) if m.group("after") else ()
+        if after and _ZH_ARTICLE_PARAGRAPH.search(m.group("after")):  # "第四条第二项": article 4 (2)
+            article, paragraph = after[0], after[-1]
+            after = (Pinpoint(unit="article", paragraph=article.paragraph, subparagraph=paragraph.paragraph),)
         within = self._within(m)
         if m.group("thereto"):
             return [Mention(_trimmed(m), "thereof", after, within=within)]
