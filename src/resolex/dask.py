@@ -33,14 +33,14 @@ Graph
   matches. The workers keep each document without what linking never reads (raw source,
   offsets, diagnostics), and the graph is built in passes over the partitions: (1) a
   reduction to an index of identities: where their copies are and, for each instrument (an
-  identity a reference can name: not a path, message id or hash of the text), its
-  preferred copy, decided by asking ``Corpus`` which of two copies it prefers (a corpus of
-  the two without their references: the rule reads only paragraphs); (2) per partition,
-  the serial ``resolex.citation_graph`` of a corpus of its documents and, in corpus order,
-  the preferred copy of every instrument and stand-ins for the other copies before them (so
-  that keys count the same); (3) a reduction merging these partial graphs: nodes by id,
-  edges by (source, target, status), their references by span. Edges start only at a
-  partition's own documents, so no citation is counted twice.
+  identity a reference can name: not a path, message id or hash of the text), its preferred
+  copy, decided by asking ``Corpus`` which of two copies it prefers (a corpus of the two
+  entries, their identity given and their references left out: the rule reads only
+  paragraphs); (2) per partition, the serial ``resolex.citation_graph`` of a corpus of its
+  documents and, in corpus order, the preferred copy of every instrument and stand-ins for
+  the other copies before them (so that keys count the same); (3) a reduction merging these
+  partial graphs: nodes by id, edges by (source, target, status), their references by span.
+  Edges start only at a partition's own documents, so no citation is counted twice.
 
 Without Dask installed, ``import resolex`` and this module still import; the functions
 that need it raise :class:`~resolex.errors.ResolexError` naming the extra.
@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from resolex.catalogue import Catalogue
-from resolex.corpus import Corpus, LinkStatus, document_identity, source_name
+from resolex.corpus import Corpus, CorpusEntry, LinkStatus, document_identity, source_name
 from resolex.errors import ResolexError
 from resolex.graph import CitationGraph, CitedAt, GraphEdge, GraphLevel, GraphNode
 from resolex.graph import citation_graph as serial_citation_graph
@@ -481,8 +481,7 @@ def citation_graph(
     catalogue = catalogue or Catalogue.default()
     numbers = db.from_sequence(range(bag.npartitions), npartitions=bag.npartitions)
     parts = db.map_partitions(_skeletons, numbers, bag, catalogue)
-    merge = partial(_merge_index, catalogue=catalogue)
-    index = _argument(parts.map_partitions(_copies, catalogue).reduction(merge, merge).apply(_shared))
+    index = _argument(parts.map_partitions(_copies).reduction(_merge_index, _merge_index).apply(_shared))
     partials = parts.map_partitions(_partial_graph, index, level, catalogue)
     merged = partials.reduction(_merge_partials, _merge_partials).apply(partial(_graph_of, level=level))
     graph: CitationGraph = merged.compute(scheduler=scheduler)
@@ -509,7 +508,7 @@ def _is_instrument(doc: Document, identity: str) -> bool:
     return identity not in (source_name(doc), message_id) and not identity.startswith("text:")
 
 
-def _copies(parts: Iterable[_Part], catalogue: Catalogue) -> list[_Index]:
+def _copies(parts: Iterable[_Part]) -> list[_Index]:
     """Where the partition's copies of each identity are, and its preferred copy of each instrument."""
     out = []
     for part in parts:
@@ -519,7 +518,7 @@ def _copies(parts: Iterable[_Part], catalogue: Catalogue) -> list[_Index]:
         ):
             copies = _Copies(((part.number, i),), (part.number, i), _bare(doc) if instrument else None)
             seen = index.get(identity)
-            index[identity] = copies if seen is None else _merge_copies(seen, copies, identity, catalogue)
+            index[identity] = copies if seen is None else _merge_copies(seen, copies, identity)
         out.append(index)
     return out
 
@@ -528,25 +527,34 @@ def _bare(doc: Document) -> Document:
     return doc.model_copy(update={"references": ()})
 
 
-def _merge_index(indexes: Iterable[_Index], *, catalogue: Catalogue) -> _Index:
+def _merge_index(indexes: Iterable[_Index]) -> _Index:
     out: _Index = {}
     for index in indexes:
         for identity, copies in index.items():
             seen = out.get(identity)
-            out[identity] = copies if seen is None else _merge_copies(seen, copies, identity, catalogue)
+            out[identity] = copies if seen is None else _merge_copies(seen, copies, identity)
     return out
 
 
-def _merge_copies(a: _Copies, b: _Copies, identity: str, catalogue: Catalogue) -> _Copies:
-    """The copies of both; the preferred of the two preferred ones is the one the corpus takes."""
+def _merge_copies(a: _Copies, b: _Copies, identity: str) -> _Copies:
+    """The copies of both; of the two preferred ones, the one a corpus of the two takes.
+
+    The corpus is made of the two entries, in corpus order, with the identity known: the
+    rule is the corpus's own (``Corpus.entry``), and no identity is worked out again.
+    """
     first, second = sorted((a, b), key=lambda c: c.preferred)
     best = first
     if first.document is None:
         best = second
     elif second.document is not None:
-        pair = Corpus([first.document, second.document], catalogue=catalogue)
+        pair = Corpus(
+            entries=(
+                CorpusEntry(key="first", instrument=identity, document=first.document),
+                CorpusEntry(key="second", instrument=identity, document=second.document),
+            )
+        )
         chosen = pair.entry(identity)
-        best = second if chosen is not None and chosen.key == pair.entries[1].key else first
+        best = second if chosen is not None and chosen.key == "second" else first
     return _Copies(tuple(sorted(a.positions + b.positions)), best.preferred, best.document)
 
 
