@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import resolex
+import resolex.detect
 from resolex.candidates import CandidateFinder, WordLists
 from resolex.detect import detector_for
 from resolex.normalize import normalize_html, normalize_text
@@ -140,3 +141,21 @@ def test_candidates_are_the_listed_words(text: str) -> None:
     plain, anchors, starts = marked(text)
     scan = CandidateFinder(LISTS).scan(plain)
     assert (list(scan.anchors), list(scan.starts)) == (anchors, starts)
+
+
+def test_a_pattern_past_its_time_limit_ends_detection_with_a_diagnostic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The regex time limit is the last guard: running past it is a diagnostic, never an exception."""
+    monkeypatch.setattr(resolex.detect, "_timeout", lambda text: 1e-9)
+    text = (SEEDS / "002_5910fbf75990ef28.txt").read_text(encoding="utf-8")
+    doc = resolex.extract(text)
+    stopped = [d for d in doc.diagnostics if d.code == "RX031"]
+    assert len(stopped) == 1
+    assert doc.references == ()
+    assert stopped[0].span is not None
+    assert 0 <= stopped[0].span.start <= stopped[0].span.end <= len(doc.text)
+    assert len(doc.paragraphs) == 3  # the rest of extraction goes on: seed 002's paragraphs 21, 24, 30
+    diagnostics: list[resolex.Diagnostic] = []
+    assert DETECTOR.find("See paragraph 35 of the Tunis Agenda.", diagnostics, full_scan=True) == []
+    assert [d.code for d in diagnostics] == ["RX031"]

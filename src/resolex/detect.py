@@ -180,13 +180,15 @@ class Detector:
         self.candidates = _candidate_finder(data, catalogue)
         self.catalogue = catalogue
 
-    def matches(self, text: str) -> Iterator[regex.Match[str]]:
+    def matches(self, text: str, stopped: list[int] | None = None) -> Iterator[regex.Match[str]]:
         """The pattern's matches, tried only at start words shortly before an anchor.
 
         Every mention opens with a start word and holds an anchor at most ``LOOKBACK``
         characters after its start (candidates.py finds both in one pass); trying the long
         alternation only there keeps detection cheap. Matches are taken leftmost first and
         never overlap, as ``finditer`` would take them; tests check both give the same mentions.
+        A pattern that runs past its time limit (``_timeout``: the last guard against input
+        that makes it backtrack) ends the search there; the place is put in ``stopped``.
         """
         scan = self.candidates.scan(text)
         starts = scan.starts
@@ -202,7 +204,12 @@ class Detector:
             while k < len(starts) and starts[k] <= anchor:
                 start = starts[k]
                 k += 1
-                m = self.pattern.match(text, start, timeout=deadline)
+                try:
+                    m = self.pattern.match(text, start, timeout=deadline)
+                except TimeoutError:
+                    if stopped is not None:
+                        stopped.append(start)
+                    return
                 if m is not None and m.end() > m.start():
                     yield m
                     last_end = m.end()
@@ -222,9 +229,17 @@ class Detector:
         it at every position instead, the slow reference the tests compare against.
         """
         mentions: list[Mention] = []
-        found = self.pattern.finditer(text, timeout=_timeout(text)) if full_scan else self.matches(text)
-        for m in found:
-            mentions.extend(self._mentions(m, diagnostics))
+        stopped: list[int] = []
+        found = (
+            self.pattern.finditer(text, timeout=_timeout(text)) if full_scan else self.matches(text, stopped)
+        )
+        try:
+            for m in found:
+                mentions.extend(self._mentions(m, diagnostics))
+        except TimeoutError:  # (the full scan's finditer)
+            stopped.append(mentions[-1].span.end if mentions else 0)
+        if stopped:
+            diagnostics.append(_stopped(text, stopped[0]))
         mentions = _shared_targets(text, mentions)
         titles = [(t.start("title"), t.end("title")) for t in self.quoted_title.finditer(text)]
         return [x for x in mentions if not _unnamed_in_title(x, titles)] if titles else mentions
@@ -770,6 +785,19 @@ _COMMON = frozenset(
         "of", "and", "for", "on", "de", "des", "du", "y", "et", "del", "pour", "sur", "our", "a", "un",
     }
 )  # fmt: skip
+
+
+def _stopped(text: str, at: int) -> Diagnostic:
+    line_end = text.find("\n", at)
+    return Diagnostic(
+        code="RX031",
+        severity="error",
+        message=(
+            f"reference detection stopped at character {at}: the pattern ran past its time limit there"
+            " (input that makes it backtrack); references after this point are not found"
+        ),
+        span=Span(start=at, end=len(text) if line_end < 0 else line_end),
+    )
 
 
 def _timeout(text: str) -> float:
