@@ -82,39 +82,44 @@ class CandidateFinder:
             for mark in (w for w in ws if not _is_word(w)):
                 self._kinds[mark] = self._kinds.get(mark, 0) | role
         marks = sorted((w for w in self._kinds if not _is_word(w)), key=len, reverse=True)
-        spaced = [w for w in words if not _unspaced(w)]
-        unspaced = [w for w in words if _unspaced(w)]
-        branches = [
-            "(?P<mark>" + "|".join(map(re.escape, marks)) + ")" if marks else "(?!)",
-            r"(?<![^\W_])(?P<w>" + _trie(spaced) + ")" + _ENDING + r"(?![^\W\d_])",
-        ]
-        if unspaced:  # Chinese has no spaces between words: no boundaries to look for
-            branches.append("(?P<u>" + _trie(unspaced) + ")")
-        body = "|".join(branches)
-        self._lowered = re.compile(body)
-        self._folded = re.compile(body, re.IGNORECASE)  # for the rare text whose lower() changes length
+        # One pass per script, run only on a text that holds the script: a pass costs about
+        # 60 ms per MB, and Latin text has no use for the Cyrillic, Arabic and Chinese words.
+        self._passes = tuple(
+            (presence, _compiled(family, [w for w in words if _script(w) == family], marks))
+            for family, presence in _SCRIPTS.items()
+            if family == "latin" or any(_script(w) == family for w in words)
+        )
 
     def scan(self, text: str) -> Scan:
         """Every anchor and every start word of ``text``, by position."""
         low = text.lower()
-        pattern = self._lowered
-        if len(low) != len(text):  # "İ" lowers to two characters: positions would shift
-            pattern, low = self._folded, text
+        folded = len(low) != len(text)  # "İ" lowers to two characters: positions would shift
+        if folded:
+            low = text
+        found: list[tuple[int, int, str]] = []
+        for presence, (lowered, ignoring_case) in self._passes:
+            if presence is None or presence.search(low):
+                pattern = ignoring_case if folded else lowered
+                found.extend((m.start(), m.end(), m.group(m.lastgroup or "w")) for m in pattern.finditer(low))
+        if len(self._passes) > 1:
+            found.sort()
+        return self._positions(text, low, found)
+
+    def _positions(self, text: str, low: str, found: list[tuple[int, int, str]]) -> Scan:
+        """The anchors and start words among the words found (in order of position)."""
         anchors: list[int] = []
         starts: list[int] = []
         kinds = self._kinds
         determiner = -1  # where the last determiner starts, while the next word may confirm it
         determiner_end = -1
-        for m in pattern.finditer(low):
-            word = m.group(m.lastgroup or "w")
+        for pos, end, word in found:
             kind = kinds.get(word) or kinds.get(_SPACES.sub(" ", word.lower()), 0)
-            pos = m.start()
             if determiner >= 0:
                 if kind & (ANCHOR | START | FOLLOWER) and _DETERMINED.fullmatch(low, determiner_end, pos):
                     starts.append(determiner)
                 determiner = -1
             if kind & DETERMINER:
-                determiner, determiner_end = pos, m.end()
+                determiner, determiner_end = pos, end
             if kind & ANCHOR:
                 anchors.append(pos)
             if kind & START:
@@ -124,6 +129,38 @@ class CandidateFinder:
                 if series is not None and text[series.start()].isupper():
                     starts.append(series.start())
         return Scan(tuple(anchors), tuple(sorted(set(starts))))
+
+
+# The scripts a pass is made for, and how to tell that a text holds one (Latin: always).
+_SCRIPTS: dict[str, re.Pattern[str] | None] = {
+    "latin": None,
+    "cyrillic": re.compile("[\u0400-\u052f]"),
+    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
+    "unspaced": re.compile("[\u3040-\u9fff\uf900-\ufaff]"),
+}
+
+
+def _script(word: str) -> str:
+    """Which pass looks for a word, by its first character."""
+    first = word[:1]
+    if _unspaced(first):
+        return "unspaced"
+    for family, presence in _SCRIPTS.items():
+        if presence is not None and presence.match(first):
+            return family
+    return "latin"
+
+
+def _compiled(family: str, words: list[str], marks: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One script's pass, for lowered text and (rarely needed) for text in any case."""
+    if family == "unspaced":  # Chinese has no spaces between words: no boundaries to look for
+        branches = ["(?P<u>" + _trie(words) + ")"]
+    else:
+        branches = [r"(?<![^\W_])(?P<w>" + _trie(words) + ")" + _ENDING + r"(?![^\W\d_])"]
+    if family == "latin" and marks:
+        branches.insert(0, "(?P<mark>" + "|".join(map(re.escape, marks)) + ")")
+    body = "|".join(branches)
+    return re.compile(body), re.compile(body, re.IGNORECASE)
 
 
 def _plays(role: int, listed: frozenset[str], word: str) -> bool:
