@@ -63,13 +63,20 @@ class Context:
 
 
 def body_by_name(name: str | None) -> Body | None:
+    """The organ a name or alias stands for, in any case and spacing ("general  assembly")."""
     if not name:
         return None
-    folded = " ".join(name.split()).casefold()
+    return _bodies_by_name().get(" ".join(name.split()).casefold())
+
+
+@cache
+def _bodies_by_name() -> dict[str, Body]:
+    """Every organ under its name and aliases, folded (the first organ listed wins a shared alias)."""
+    table: dict[str, Body] = {}
     for body in bodies().body:
-        if folded in (a.casefold() for a in body.aliases) or folded == body.name.casefold():
-            return body
-    return None
+        for alias in (*body.aliases, body.name):
+            table.setdefault(" ".join(alias.split()).casefold(), body)
+    return table
 
 
 def resolution_ref(item: ResolutionItem, start: int, ctx: Context, *, itu: bool) -> DocumentRef | None:
