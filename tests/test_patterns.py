@@ -10,14 +10,16 @@ groups detect.py reads must exist in the compiled pattern.
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Callable
 
 import pytest
 import regex
 
 import resolex
 from resolex.detect import Detector
-from resolex.patterns import PatternEntry, pattern_file, read_data_file
+from resolex.patterns import PatternEntry, pattern_file, read_data_file, trie
 
 DATA = pattern_file()
 ENTRIES = DATA.pattern
@@ -97,3 +99,23 @@ def test_no_catastrophic_backtracking(detector: Detector, text: str) -> None:
     started = time.perf_counter()
     detector.find(text, [])
     assert time.perf_counter() - started < 2.0
+
+
+TRIE_WORDS = ["paragraph", "paragraphs", "para", "Tunis Agenda", "Tunis Commitment", "a.b", "第", "第35段"]
+
+
+@pytest.mark.parametrize("compile_with", [re.compile, regex.compile], ids=["re", "regex"])
+def test_a_trie_matches_its_words_and_no_other(compile_with: Callable[[str], re.Pattern[str]]) -> None:
+    pattern = compile_with("(?:" + trie(TRIE_WORDS) + ")")
+    for word in TRIE_WORDS:
+        assert pattern.fullmatch(word), word
+    assert pattern.fullmatch("Tunis \n  Agenda")  # spaces match any run of white space
+    for other in ["paragrap", "parag", "Tunis", "Tunis Agend", "aXb", "第3", "", "paragraphss"]:
+        assert not pattern.fullmatch(other), other
+    longest = pattern.match("paragraphs 3")  # the longest word first
+    assert longest is not None
+    assert longest.group() == "paragraphs"
+    chinese = pattern.match("第35段")
+    assert chinese is not None
+    assert chinese.group() == "第35段"
+    assert compile_with(trie([])).search("anything at all") is None

@@ -26,7 +26,7 @@ import regex
 from resolex.candidates import LOOKBACK, CandidateFinder, WordLists
 from resolex.catalogue import Catalogue
 from resolex.models import Diagnostic, Pinpoint, PinpointUnit, Span
-from resolex.patterns import PatternsFile, alternation, bodies, expand, pattern_file
+from resolex.patterns import PatternsFile, alternation, bodies, expand, pattern_file, trie
 
 # self: the citing text; thereof / anaphor / backref / footnote / ibid: the text (resolution) cited
 # before; said: the pinpoints cited before; continued: a list coordinated with the pinpoints cited
@@ -570,7 +570,7 @@ def _dynamic_placeholders(catalogue: Catalogue) -> dict[str, str]:
     return {
         "instrument": _names_pattern(names, abbreviations),
         "contextual": _names_pattern([], contextual) if contextual else "(?!)",
-        "body": "(?P<bodyname>" + _trie({_SPACE_RUN.sub(" ", b.strip()) for b in body_names}) + ")",
+        "body": "(?P<bodyname>" + trie({_SPACE_RUN.sub(" ", b.strip()) for b in body_names}) + ")",
     }
 
 
@@ -684,41 +684,13 @@ def _names_pattern(names: list[str], abbreviations: list[str]) -> str:
     """Names match in any case ("the Tunis agenda"); abbreviations only as written ("TA", not "ta")."""
     parts = []
     if names:
-        parts.append("(?i:" + _trie({_SPACE_RUN.sub(" ", n.strip()).lower() for n in names}) + ")")
+        parts.append("(?i:" + trie({_SPACE_RUN.sub(" ", n.strip()).lower() for n in names}) + ")")
     if abbreviations:
         parts.append(alternation(abbreviations))
     return "(?:" + "|".join(parts) + r")" + _NAME_END
 
 
 _SPACE_RUN = regex.compile(r"\s+")
-
-
-def _trie(words: set[str]) -> str:
-    """Words as an alternation that branches one character at a time, longest first.
-
-    The catalogue's names are many, in six scripts, and the pattern holds them in several
-    places: a flat alternation is tried name after name at every position, a trie looks at one
-    branch per character. Spaces match any run of white space, as ``alternation`` has them.
-    """
-    root: dict[str, dict[str, object]] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
-        node[""] = {}
-    return _branches(root)
-
-
-def _branches(node: dict[str, dict[str, object]]) -> str:
-    alternatives = [
-        (r"\s+" if ch == " " else regex.escape(ch)) + _branches(sub)  # type: ignore[arg-type]
-        for ch, sub in sorted(node.items())
-        if ch
-    ]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return "(?:" + body + ")?" if "" in node else body
 
 
 # A name ends where its word does; a Chinese one anywhere ("《原则宣言》的第4段", "突尼斯议程第35段").
