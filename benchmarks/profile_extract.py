@@ -100,7 +100,9 @@ def profile(raw: str, html: bool, top: int) -> str:
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
     lines = out.getvalue().splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip().startswith("ncalls"))
-    return "\n".join(line.replace(str(Path(resolex.__file__).parent), "resolex") for line in lines[start:])
+    here = str(Path(resolex.__file__).parent)
+    libraries = str(Path(pstats.__file__).parent)  # the standard library and, below it, site-packages
+    return "\n".join(line.replace(here, "resolex").replace(libraries, "lib") for line in lines[start:])
 
 
 def memory(raw: str, html: bool) -> list[str]:
